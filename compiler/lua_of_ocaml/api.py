@@ -1,0 +1,75 @@
+"""The compiler's Python API (used by the command line and the LSP server)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bytecode.debug_info import Location
+from .bytecode.exe_file import ExeFile, parse_exe, read_exe
+from .errors import CompileError
+from .ir.builder import build_program
+from .linker.fragments import TARGETS
+from .lua.emit import emit_program
+from .passes.simplify import simplify_program
+
+
+@dataclass
+class CompileResult:
+    lua: str
+    target: str
+    missing_primitives: dict[str, Location | None] = field(default_factory=dict)
+
+    def missing_report(self) -> list[str]:
+        out = []
+        for name, loc in self.missing_primitives.items():
+            where = f" (used at {loc})" if loc else ""
+            out.append(f"primitive {name} is not implemented{where}")
+        return out
+
+
+def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] | None = None,
+                strict: bool = False) -> CompileResult:
+    if target not in TARGETS:
+        raise CompileError(f"unknown target {target!r} (choose one of {', '.join(TARGETS)})")
+    try:
+        prog = build_program(exe)
+    except RecursionError:
+        raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
+    simplify_program(prog)
+    chunk = emit_program(prog, target, extra_runtime)
+    result = CompileResult(chunk.lua, target, chunk.missing)
+    if strict and result.missing_primitives:
+        raise CompileError("; ".join(result.missing_report()))
+    return result
+
+
+def compile_file(path: str | os.PathLike, target: str = "luajit",
+                 extra_runtime: list[str] | None = None, strict: bool = False) -> CompileResult:
+    return compile_exe(read_exe(path), target, extra_runtime, strict)
+
+
+def compile_bytes(data: bytes, target: str = "luajit", name: str = "<bytes>",
+                  extra_runtime: list[str] | None = None) -> CompileResult:
+    return compile_exe(parse_exe(data, name), target, extra_runtime)
+
+
+def write_atomically(path: str | os.PathLike, text: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves half a file."""
+    p = Path(path)
+    d = p.parent if str(p.parent) else Path(".")
+    if not d.is_dir():
+        raise CompileError(f"{path}: directory {d} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=d)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

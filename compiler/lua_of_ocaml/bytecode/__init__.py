@@ -1,0 +1,1 @@
+"""Reading OCaml bytecode executables: sections, Marshal data, instructions, debug info."""

@@ -1,0 +1,93 @@
+"""Command line: `lua_of_ocaml compile|run|dis`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .errors import CompileError
+from .linker.fragments import TARGETS
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lua_of_ocaml", description="Compile OCaml bytecode to Lua.")
+    p.add_argument("--version", action="version", version=f"lua_of_ocaml {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("compile", help="compile a bytecode executable to a Lua file")
+    c.add_argument("program", help="bytecode executable (ocamlc output)")
+    c.add_argument("extra", nargs="*", help="extra Lua runtime files (--Provides/--Requires)")
+    c.add_argument("-o", "--output", help="output Lua file (default: PROGRAM.lua)")
+    c.add_argument("--target", choices=TARGETS, default="luajit")
+    c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
+
+    r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua")
+    r.add_argument("program", help="a .ml file or a bytecode executable")
+    r.add_argument("--target", choices=TARGETS, default="luajit")
+    r.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
+    r.add_argument("args", nargs=argparse.REMAINDER, help="arguments after --")
+
+    d = sub.add_parser("dis", help="disassemble a bytecode executable")
+    d.add_argument("program")
+    return p
+
+
+def _build_ml(src: str, workdir: str) -> str:
+    if shutil.which("ocamlc") is None:
+        raise CompileError("ocamlc not found: install OCaml (Debian: apt-get install ocaml-nox)")
+    out = str(Path(workdir) / "program.byte")
+    proc = subprocess.run(["ocamlc", "-g", src, "-o", out], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise CompileError(f"{src}: ocamlc failed")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "compile":
+            from .api import compile_file, write_atomically
+            res = compile_file(args.program, args.target, args.extra, args.strict)
+            for line in res.missing_report():
+                print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
+            out = args.output or str(Path(args.program).with_suffix("")) + ".lua"
+            write_atomically(out, res.lua)
+            return 0
+        if args.command == "dis":
+            from .bytecode.disasm import disassemble
+            from .bytecode.exe_file import read_exe
+            disassemble(read_exe(args.program), sys.stdout)
+            return 0
+        if args.command == "run":
+            from .api import compile_file
+            from .runner import run_chunk
+            rest = list(args.args)
+            if rest and rest[0] == "--":
+                rest = rest[1:]
+            with tempfile.TemporaryDirectory() as tmp:
+                prog = args.program
+                if prog.endswith(".ml"):
+                    if not Path(prog).is_file():
+                        raise CompileError(f"{prog}: no such file")
+                    prog = _build_ml(prog, tmp)
+                res = compile_file(prog, args.target, args.runtime)
+            for line in res.missing_report():
+                print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
+            sys.stdout.flush()
+            return run_chunk(res.lua, args.target, [args.program, *rest])
+    except CompileError as e:
+        print(f"lua_of_ocaml: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The intermediate representation: functions of basic blocks over SSA-like variables."""

@@ -1,0 +1,413 @@
+"""Build the IR by symbolic execution of the bytecode stack machine.
+
+Each function is explored from its entry. The abstract state is the stack (a
+list of operands, top last) and the accumulator. A block starts at every jump
+target; its parameters are fresh variables for each stack slot and the
+accumulator, and every jump passes the current slots as arguments. Useless
+parameters are removed afterwards (passes/params.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bytecode.debug_info import Location, read_debug_info
+from ..bytecode.exe_file import ExeFile
+from ..bytecode.instructions import Instr, decode_all, opcode_names
+from ..bytecode.marshal import unmarshal
+from ..bytecode.values import Block as VBlock
+from ..errors import CompileError
+from .ir import (UNIT, Apply, Block, Branch, Closure, Cond, Const, Cont, Effect, Extern, Field,
+                 Function, GlobalGet, Let, LetRec, Literal, MakeBlock, Operand, Poptrap, Prim,
+                 Program, Pushtrap, Raise, Return, SetField, SetGlobal, Stop, Switch, TailCall, Var)
+
+_DUMMY = Const(-0x7FFF_FFFF)  # return addresses and trap frames: never read as values
+
+_BINOPS = {
+    "ADDINT": "add", "SUBINT": "sub", "MULINT": "mul", "DIVINT": "div", "MODINT": "mod",
+    "ANDINT": "and", "ORINT": "or", "XORINT": "xor", "LSLINT": "lsl", "LSRINT": "lsr",
+    "ASRINT": "asr", "EQ": "eq", "NEQ": "neq", "LTINT": "lt", "LEINT": "le", "GTINT": "gt",
+    "GEINT": "ge", "ULTINT": "ult", "UGEINT": "uge",
+}
+_CONDJUMPS = {"BEQ": "eq", "BNEQ": "neq", "BLTINT": "lt", "BLEINT": "le", "BGTINT": "gt",
+              "BGEINT": "ge", "BULTINT": "ult", "BUGEINT": "uge"}
+_TERMINATORS = {"BRANCH", "RETURN", "APPTERM", "APPTERM1", "APPTERM2", "APPTERM3", "RAISE",
+                "RERAISE", "RAISE_NOTRACE", "STOP", "SWITCH", "POPTRAP", "PUSHTRAP",
+                "RESUMETERM", "REPERFORMTERM"}
+
+
+@dataclass
+class Env:
+    """How a function body reaches its closure: fields of the closure block."""
+    free: list[Var]
+    rec_vars: list[Var]   # the closures of a CLOSUREREC group (or [self])
+    index: int            # position of this function in the group
+    env_ofs: int          # field index of the first free variable (group-relative)
+
+    def envacc(self, n: int) -> Operand:
+        field = 3 * self.index + n
+        k = field - self.env_ofs
+        if 0 <= k < len(self.free):
+            return self.free[k]
+        if field % 3 == 0 and 0 <= field // 3 < len(self.rec_vars):
+            return self.rec_vars[field // 3]
+        raise CompileError(f"bad environment access {n}")
+
+    def offset_closure(self, n: int) -> Var:
+        field = 3 * self.index + n
+        if field % 3 or not 0 <= field // 3 < len(self.rec_vars):
+            raise CompileError(f"bad closure offset {n}")
+        return self.rec_vars[field // 3]
+
+
+class ProgramBuilder:
+    def __init__(self, exe: ExeFile):
+        self.exe = exe
+        self.code = exe.code_words()
+        self.names = opcode_names(exe.is_ocaml5)
+        self.instrs = decode_all(self.code, self.names)
+        self.prims = exe.primitives()
+        self.events = read_debug_info(exe.sections.get("DBUG"))
+        data, _ = unmarshal(exe.sections["DATA"])
+        if not isinstance(data, VBlock):
+            raise CompileError(f"{exe.path}: corrupt DATA section")
+        self.globals = data.fields
+        self.leaders = self._find_leaders()
+        self.used_prims: set[str] = set()
+        self.prim_locs: dict[str, Location] = {}
+
+    def _find_leaders(self) -> set[int]:
+        leaders: set[int] = {0}
+        for pc, ins in self.instrs.items():
+            if ins.op in ("CLOSURE", "CLOSUREREC", "PUSH_RETADDR"):
+                if ins.op != "PUSH_RETADDR":
+                    leaders.update(ins.targets)
+                continue
+            leaders.update(ins.targets)
+            if ins.targets or ins.op in _TERMINATORS:
+                leaders.add(ins.next_pc)
+        return leaders
+
+    def build(self) -> Program:
+        main = Function(entry=0, params=[], free=[], name="main")
+        FunctionBuilder(self, main, Env([], [], 0, 2), start_pc=0).run()
+        literals = {i: v for i, v in enumerate(self.globals) if not isinstance(v, int)}
+        return Program(main, literals, len(self.globals), self.prims, self.used_prims, self.prim_locs)
+
+    def location(self, pc: int) -> Location | None:
+        return self.events.get(pc)
+
+
+class FunctionBuilder:
+    def __init__(self, pb: ProgramBuilder, fn: Function, env: Env, start_pc: int):
+        self.pb = pb
+        self.fn = fn
+        self.env = env
+        self.start_pc = start_pc
+        self.depth: dict[int, int] = {}
+        self.queue: list[int] = []
+        self.loc: Location | None = None
+
+    # --- driver -----------------------------------------------------------
+    def run(self) -> None:
+        pb = self.pb
+        pc = self.fn.entry
+        ins = pb.instrs.get(pc)
+        if ins is None:
+            raise CompileError(f"function entry {pc} is not an instruction")
+        arity = 1
+        if ins.op == "GRAB":
+            arity = ins.args[0] + 1
+            pc = ins.next_pc
+        if self.fn.name == "main":
+            arity = 0
+        params = [Var() for _ in range(arity)]
+        self.fn.params = params
+        # first argument on top of the stack
+        stack: list[Operand] = list(reversed(params))
+        entry = Block(pc, [])
+        self.fn.entry = pc
+        self.fn.blocks[pc] = entry
+        self.depth[pc] = len(stack)
+        self._exec(entry, pc, stack, UNIT)
+        while self.queue:
+            addr = self.queue.pop()
+            blk = self.fn.blocks[addr]
+            slots: list[Operand] = list(blk.params)
+            self._exec(blk, addr, slots[:-1], slots[-1])
+
+    def _jump(self, target: int, stack: list[Operand], accu: Operand) -> Cont:
+        slots = [*stack, accu]
+        if target not in self.fn.blocks:
+            blk = Block(target, [Var() for _ in slots])
+            self.fn.blocks[target] = blk
+            self.depth[target] = len(stack)
+            self.queue.append(target)
+        elif self.depth[target] != len(stack):
+            raise CompileError(f"inconsistent stack depth at code address {target}")
+        return Cont(target, slots)
+
+    # --- symbolic execution of one block ----------------------------------
+    def _exec(self, blk: Block, pc: int, stack: list[Operand], accu: Operand) -> None:
+        pb = self.pb
+        body = blk.body
+        locs = blk.locs
+        first = True
+
+        def emit(stmt) -> None:
+            body.append(stmt)
+            locs.append(self.loc)
+
+        def let(expr) -> Var:
+            v = Var()
+            emit(Let(v, expr))
+            return v
+
+        while True:
+            if not first and pc in pb.leaders:
+                blk.term = Branch(self._jump(pc, stack, accu))
+                return
+            first = False
+            ins: Instr | None = pb.instrs.get(pc)
+            if ins is None:
+                raise CompileError(f"code address {pc} is not an instruction")
+            loc = pb.location(pc)
+            if loc is not None:
+                self.loc = loc
+                if blk.loc is None:
+                    blk.loc = loc
+            op = ins.op
+            a = ins.args
+            nxt = ins.next_pc
+
+            if op.startswith("ACC"):
+                n = int(op[3:]) if op != "ACC" else a[0]
+                accu = stack[-1 - n]
+            elif op == "PUSH":
+                stack.append(accu)
+            elif op.startswith("PUSHACC"):
+                n = int(op[7:]) if op != "PUSHACC" else a[0]
+                stack.append(accu)
+                accu = stack[-1 - n]
+            elif op == "POP":
+                del stack[len(stack) - a[0]:]
+            elif op == "ASSIGN":
+                stack[-1 - a[0]] = accu
+                accu = UNIT
+            elif op.startswith("ENVACC") or op.startswith("PUSHENVACC"):
+                if op.startswith("PUSH"):
+                    stack.append(accu)
+                    op = op[4:]
+                n = int(op[6:]) if op != "ENVACC" else a[0]
+                accu = self.env.envacc(n)
+            elif op == "PUSH_RETADDR":
+                stack.extend((_DUMMY, _DUMMY, _DUMMY))
+            elif op in ("APPLY", "APPLY1", "APPLY2", "APPLY3"):
+                n = a[0] if op == "APPLY" else int(op[5:])
+                args = [stack[-1 - i] for i in range(n)]
+                del stack[len(stack) - n:]
+                if op == "APPLY":
+                    del stack[len(stack) - 3:]
+                accu = let(Apply(accu, args))
+            elif op in ("APPTERM", "APPTERM1", "APPTERM2", "APPTERM3"):
+                n = a[0] if op == "APPTERM" else int(op[7:])
+                args = [stack[-1 - i] for i in range(n)]
+                blk.term = TailCall(accu, args)
+                return
+            elif op == "RETURN":
+                blk.term = Return(accu)
+                return
+            elif op in ("RESTART", "CHECK_SIGNALS", "EVENT", "BREAK"):
+                pass
+            elif op == "GRAB":
+                raise CompileError(f"unexpected GRAB at code address {pc}")
+            elif op == "CLOSURE":
+                nvars = a[0]
+                free: list[Operand] = []
+                if nvars > 0:
+                    stack.append(accu)
+                    free = [stack[-1 - i] for i in range(nvars)]
+                    del stack[len(stack) - nvars:]
+                v = Var()
+                fv = self._vars(free)
+                fn = Function(ins.targets[0], [], fv, name=None, self_var=v, loc=self.loc)
+                FunctionBuilder(pb, fn, Env(fv, [v], 0, 2), ins.targets[0]).run()
+                emit(Let(v, Closure(fn)))
+                accu = v
+            elif op == "CLOSUREREC":
+                nfuncs, nvars = a
+                free = []
+                if nvars > 0:
+                    stack.append(accu)
+                    free = [stack[-1 - i] for i in range(nvars)]
+                    del stack[len(stack) - nvars:]
+                fv = self._vars(free)
+                vs = [Var() for _ in range(nfuncs)]
+                fns = []
+                for i, target in enumerate(ins.targets):
+                    fn = Function(target, [], fv, self_var=vs[i], loc=self.loc)
+                    FunctionBuilder(pb, fn, Env(fv, vs, i, 3 * nfuncs - 1), target).run()
+                    fns.append(fn)
+                emit(LetRec(vs, fns))
+                for v in vs:
+                    stack.append(v)
+                accu = vs[0]
+            elif "OFFSETCLOSURE" in op:
+                if op.startswith("PUSH"):
+                    stack.append(accu)
+                    op = op[4:]
+                suffix = op[len("OFFSETCLOSURE"):]
+                n = a[0] if suffix == "" else (-3 if suffix == "M3" else int(suffix))
+                accu = self.env.offset_closure(n)
+            elif op in ("GETGLOBAL", "PUSHGETGLOBAL"):
+                if op == "PUSHGETGLOBAL":
+                    stack.append(accu)
+                accu = let(self._global(a[0]))
+            elif op in ("GETGLOBALFIELD", "PUSHGETGLOBALFIELD"):
+                if op == "PUSHGETGLOBALFIELD":
+                    stack.append(accu)
+                g = let(self._global(a[0]))
+                accu = let(Field(g, a[1]))
+            elif op == "SETGLOBAL":
+                emit(SetGlobal(a[0], accu))
+                accu = UNIT
+            elif op in ("ATOM0", "ATOM", "PUSHATOM0", "PUSHATOM"):
+                if op.startswith("PUSH"):
+                    stack.append(accu)
+                tag = a[0] if op.endswith("ATOM") else 0
+                accu = let(MakeBlock(tag, []))
+            elif op in ("MAKEBLOCK", "MAKEBLOCK1", "MAKEBLOCK2", "MAKEBLOCK3", "MAKEFLOATBLOCK"):
+                if op == "MAKEBLOCK":
+                    size, tag = a
+                elif op == "MAKEFLOATBLOCK":
+                    size, tag = a[0], 254
+                else:
+                    size, tag = int(op[9:]), a[0]
+                fields = [accu] + [stack[-1 - i] for i in range(size - 1)]
+                del stack[len(stack) - (size - 1):]
+                accu = let(MakeBlock(tag, fields))
+            elif op.startswith("GETFIELD") or op == "GETFLOATFIELD":
+                n = a[0] if op in ("GETFIELD", "GETFLOATFIELD") else int(op[8:])
+                accu = let(Field(accu, n))
+            elif op.startswith("SETFIELD") or op == "SETFLOATFIELD":
+                n = a[0] if op in ("SETFIELD", "SETFLOATFIELD") else int(op[8:])
+                emit(SetField(accu, n, stack.pop()))
+                accu = UNIT
+            elif op == "VECTLENGTH":
+                accu = let(Prim("vectlength", [accu]))
+            elif op == "GETVECTITEM":
+                accu = let(Prim("getvectitem", [accu, stack.pop()]))
+            elif op == "SETVECTITEM":
+                i = stack.pop()
+                v = stack.pop()
+                emit(Effect(Prim("setvectitem", [accu, i, v])))
+                accu = UNIT
+            elif op in ("GETSTRINGCHAR", "GETBYTESCHAR"):
+                accu = let(Prim("getstringchar", [accu, stack.pop()]))
+            elif op == "SETBYTESCHAR":
+                i = stack.pop()
+                v = stack.pop()
+                emit(Effect(Prim("setbyteschar", [accu, i, v])))
+                accu = UNIT
+            elif op == "BRANCH":
+                blk.term = Branch(self._jump(ins.targets[0], stack, accu))
+                return
+            elif op in ("BRANCHIF", "BRANCHIFNOT"):
+                t = self._jump(ins.targets[0], stack, accu)
+                f = self._jump(nxt, stack, accu)
+                if op == "BRANCHIFNOT":
+                    t, f = f, t
+                blk.term = Cond("truthy", accu, None, t, f)
+                return
+            elif op in _CONDJUMPS:
+                t = self._jump(ins.targets[0], stack, accu)
+                f = self._jump(nxt, stack, accu)
+                blk.term = Cond(_CONDJUMPS[op], Const(a[0]), accu, t, f)
+                return
+            elif op == "SWITCH":
+                nconst, _ = a
+                conts = [self._jump(t, stack, accu) for t in ins.targets]
+                blk.term = Switch(accu, conts[:nconst], conts[nconst:])
+                return
+            elif op == "BOOLNOT":
+                accu = let(Prim("not", [accu]))
+            elif op == "PUSHTRAP":
+                exn = Var()
+                handler = self._jump(ins.targets[0], stack, exn)
+                inner = [*stack, _DUMMY, _DUMMY, _DUMMY, _DUMMY]
+                body_cont = self._jump(nxt, inner, accu)
+                blk.term = Pushtrap(body_cont, exn, handler)
+                return
+            elif op == "POPTRAP":
+                del stack[len(stack) - 4:]
+                blk.term = Poptrap(self._jump(nxt, stack, accu))
+                return
+            elif op in ("RAISE", "RERAISE", "RAISE_NOTRACE"):
+                blk.term = Raise(accu, {"RAISE": "raise", "RERAISE": "reraise"}.get(op, "notrace"))
+                return
+            elif op.startswith("C_CALL"):
+                if op == "C_CALLN":
+                    n, p = a
+                else:
+                    n, p = int(op[6:]), a[0]
+                args = [accu] + [stack[-1 - i] for i in range(n - 1)]
+                del stack[len(stack) - (n - 1):]
+                name = pb.prims[p] if 0 <= p < len(pb.prims) else None
+                if name is None:
+                    raise CompileError(f"unknown primitive number {p}")
+                pb.used_prims.add(name)
+                if self.loc is not None and name not in pb.prim_locs:
+                    pb.prim_locs[name] = self.loc
+                accu = let(Extern(name, args))
+            elif op.startswith("CONST") or op.startswith("PUSHCONST"):
+                if op.startswith("PUSH"):
+                    stack.append(accu)
+                    op = op[4:]
+                accu = Const(a[0] if op == "CONSTINT" else int(op[5:]))
+            elif op == "NEGINT":
+                accu = let(Prim("neg", [accu]))
+            elif op in _BINOPS:
+                accu = let(Prim(_BINOPS[op], [accu, stack.pop()]))
+            elif op == "OFFSETINT":
+                accu = let(Prim("add", [accu, Const(a[0])]))
+            elif op == "OFFSETREF":
+                emit(Effect(Prim("offsetref", [accu, Const(a[0])])))
+                accu = UNIT
+            elif op == "ISINT":
+                accu = let(Prim("isint", [accu]))
+            elif op == "GETMETHOD":
+                accu = let(Prim("getmethod", [stack[-1], accu]))
+            elif op == "GETPUBMET":
+                stack.append(accu)
+                accu = let(Extern("caml_get_public_method", [accu, Const(a[0])]))
+                pb.used_prims.add("caml_get_public_method")
+            elif op == "GETDYNMET":
+                accu = let(Extern("caml_get_public_method", [stack[-1], accu]))
+                pb.used_prims.add("caml_get_public_method")
+            elif op == "STOP":
+                blk.term = Stop()
+                return
+            elif op in ("PERFORM", "RESUME", "RESUMETERM", "REPERFORMTERM"):
+                raise CompileError(f"OCaml 5 effect instruction {op} is not supported yet")
+            else:
+                raise CompileError(f"unsupported instruction {op} at code address {pc}")
+            pc = nxt
+
+    def _global(self, n: int):
+        if n < len(self.pb.globals) and not isinstance(self.pb.globals[n], int):
+            return Literal(n)
+        return GlobalGet(n)
+
+    @staticmethod
+    def _vars(ops: list[Operand]) -> list[Var]:
+        out = []
+        for o in ops:
+            if isinstance(o, Var):
+                out.append(o)
+            else:  # a constant captured: give it a name so the body can refer to it
+                out.append(o)  # type: ignore[arg-type]
+        return out
+
+
+def build_program(exe: ExeFile) -> Program:
+    return ProgramBuilder(exe).build()

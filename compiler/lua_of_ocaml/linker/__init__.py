@@ -1,0 +1,1 @@
+"""Runtime linking: Lua primitive fragments with --Provides/--Requires headers."""

@@ -1,0 +1,1 @@
+"""The Lua back end: structured control flow, code generation, printing."""

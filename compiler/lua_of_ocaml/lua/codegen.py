@@ -1,0 +1,498 @@
+"""IR -> Lua statement tree: structured control flow and expressions.
+
+Control flow follows the dominator tree (Ramsey, "Beyond Relooper"): a block
+is emitted inline under its only forward predecessor; merge points and loop
+exits are emitted after a labelled BlockS that branches `Break` out of; loop
+headers open a Loop that back edges `Continue`. Try bodies become Lua
+functions run under pcall.
+"""
+
+from __future__ import annotations
+
+from ..ir import ir as I
+from ..ir.ir import Const, Function, Operand, Program, Var
+from ..passes.simplify import all_functions
+from . import ast as A
+from .cfg import Region, RegionAnalyzer
+from .primitives import PrimitiveTranslator
+
+MAX_UPVALUE_FREE = 40
+_READS = {"getvectitem", "getstringchar", "getmethod"}
+
+
+class ProgramInfo:
+    """Facts about the whole program used while compiling each function."""
+
+    def __init__(self, prog: Program, target: str):
+        self.prog = prog
+        self.target = target
+        self.uses: dict[Var, int] = {}
+        self.known: dict[Var, Function] = {}
+        for fn in all_functions(prog.main):
+            for blk in fn.blocks.values():
+                for s in blk.body:
+                    for o in I.stmt_operands(s):
+                        self._use(o)
+                    if isinstance(s, I.Let) and isinstance(s.expr, I.Closure):
+                        self.known[s.var] = s.expr.func
+                    elif isinstance(s, I.LetRec):
+                        for v, f in zip(s.vars, s.funcs):
+                            self.known[v] = f
+                        for f in s.funcs:
+                            for o in f.free:
+                                self._use(o)
+                for o in I.term_operands(blk.term):
+                    self._use(o)
+        # self references inside bodies (recursive calls) count as uses
+        for fn in all_functions(prog.main):
+            for blk in fn.blocks.values():
+                pass
+
+    def _use(self, o: Operand) -> None:
+        if isinstance(o, Var):
+            self.uses[o] = self.uses.get(o, 0) + 1
+
+
+class FunctionCompiler:
+    def __init__(self, info: ProgramInfo, fn: Function, prims: PrimitiveTranslator):
+        self.info = info
+        self.fn = fn
+        self.prims = prims
+        self.analyzer = RegionAnalyzer(fn)
+        self.pending: dict[Var, I.Expr] = {}
+        self.pending_block: int = -1
+        self.loop_blocks: set[int] = set()
+        self.has_calls = False
+        self.block_params: set[Var] = set()
+        for blk in fn.blocks.values():
+            self.block_params.update(blk.params)
+
+    # --- entry ---------------------------------------------------------------
+    def compile(self) -> A.FuncNode:
+        r = self.analyzer.region(self.fn.entry)
+        self._mark_loops(r, False)
+        body = self.region_code(r, exits=None)
+        node = A.FuncNode(params=list(self.fn.params), body=body, self_var=self.fn.self_var)
+        if self.has_calls and self.fn.self_var is not None:
+            args: A.Expr = []
+            for i, p in enumerate(self.fn.params):
+                if i:
+                    args.append(", ")
+                args.append(p)
+            call: A.Expr = ["caml_deep(", self.fn.self_var] + ([", "] if args else []) + args + [")"]
+            node.body.insert(0, A.If(["D > DLIMIT"], [A.Return(call)], []))
+        return node
+
+    def _mark_loops(self, r: Region, inside: bool) -> None:
+        for n in r.nodes:
+            if inside or n in r.in_loop:
+                self.loop_blocks.add(n)
+            t = self.fn.blocks[n].term
+            if isinstance(t, I.Pushtrap):
+                sub = self.analyzer.region(t.body.target)
+                self._mark_loops(sub, inside or n in r.in_loop)
+
+    # --- structure -------------------------------------------------------------
+    def region_code(self, r: Region, exits: list[int] | None) -> list[A.Stmt]:
+        placed_after: set[int] = set()
+        for n in r.nodes:
+            if r.is_merge(n):
+                placed_after.add(n)
+        for h in r.loop_headers:
+            for c in r.children[h]:
+                if c not in r.loop_body[h]:
+                    placed_after.add(c)
+        self._ctx = getattr(self, "_ctx", [])
+        self._ctx.append((r, placed_after, exits))
+        try:
+            return self.do_tree(r.entry)
+        finally:
+            self._ctx.pop()
+
+    def do_tree(self, x: int) -> list[A.Stmt]:
+        r, placed_after, _ = self._ctx[-1]
+        children = r.children[x]
+        decls = self._param_decls(children)
+        if x in r.loop_headers:
+            body = r.loop_body[x]
+            inner = [c for c in children if c in body and c in placed_after]
+            outer = [c for c in children if c not in body]
+            outer_decls = self._param_decls(outer)
+            inner_decls = self._param_decls([c for c in children if c in body])
+            code = self.block_code(x)
+            term = self.term_code(x, code)
+            loop = A.Loop(x, code + inner_decls + self.wrap(term, inner))
+            return outer_decls + self.wrap([loop], outer)
+        merges = [c for c in children if c in placed_after]
+        code = self.block_code(x)
+        term = self.term_code(x, code)
+        return code + decls + self.wrap(term, merges)
+
+    def _param_decls(self, blocks: list[int]) -> list[A.Stmt]:
+        vs: list[Var] = []
+        for c in blocks:
+            vs.extend(self.fn.blocks[c].params)
+        return [A.Local(vs)] if vs else []
+
+    def wrap(self, inner: list[A.Stmt], ys: list[int]) -> list[A.Stmt]:
+        stmts = inner
+        for y in ys:  # children are sorted by reverse postorder
+            stmts = [A.BlockS(y, stmts)] + self.do_tree(y)
+        return stmts
+
+    def branch(self, src: int, cont: I.Cont, assign: bool = True) -> list[A.Stmt]:
+        r, placed_after, _ = self._ctx[-1]
+        t = cont.target
+        out: list[A.Stmt] = []
+        params = self.fn.blocks[t].params
+        if assign and params:
+            out.append(A.Assign([[p] for p in params], [self.value(a) for a in cont.args]))
+        if (src, t) in r.back_edges:
+            out.append(A.Continue(t))
+        elif t in placed_after:
+            out.append(A.Break(t))
+        else:
+            out.extend(self.do_tree(t))
+        return out
+
+    # --- terminators -----------------------------------------------------------
+    def term_code(self, x: int, code: list[A.Stmt]) -> list[A.Stmt]:
+        t = self.fn.blocks[x].term
+        r, _, exits = self._ctx[-1]
+        if isinstance(t, I.Return):
+            v = self.value(t.value)
+            self.flush(code)
+            return [A.Return(v)]
+        if isinstance(t, I.TailCall):
+            call = self.call_expr(t.f, t.args)
+            self.flush(code)
+            return [A.Return(call)]
+        if isinstance(t, I.Raise):
+            v = self.value(t.value)
+            self.flush(code)
+            return [A.ExprStmt(["error(", *v, ")"])]
+        if isinstance(t, I.Stop):
+            self.flush(code)
+            return [A.Return(None)]
+        if isinstance(t, I.Branch):
+            self.flush(code)
+            return self.branch(x, t.cont)
+        if isinstance(t, I.Cond):
+            cond = self.cond_expr(t.op, t.lhs, t.rhs)
+            self.flush(code)
+            a = self.branch(x, t.then_)
+            b = self.branch(x, t.else_)
+            return [A.If(cond, a, b)]
+        if isinstance(t, I.Switch):
+            return self.switch_code(x, t, code)
+        if isinstance(t, I.Poptrap):
+            self.flush(code)
+            assert exits is not None
+            k = exits.index(t.cont.target) + 1
+            out: list[A.Stmt] = []
+            params = self.fn.blocks[t.cont.target].params
+            if params:
+                out.append(A.Assign([[p] for p in params], [self.value(a) for a in t.cont.args]))
+            out.append(A.Return([str(k)]))
+            return out
+        if isinstance(t, I.Pushtrap):
+            self.flush(code)
+            return self.try_code(x, t)
+        raise AssertionError(t)
+
+    def switch_code(self, x: int, t: I.Switch, code: list[A.Stmt]) -> list[A.Stmt]:
+        v = t.value
+        if not isinstance(v, Var) or v in self.pending:
+            tmp = Var()
+            code.append(A.Local([tmp], self.value(v)))
+            v = tmp
+        self.flush(code)
+
+        def chain(conts: list[I.Cont], subject: A.Expr) -> list[A.Stmt]:
+            groups: list[tuple[list[int], I.Cont]] = []
+            for i, c in enumerate(conts):
+                for g in groups:
+                    if g[1].target == c.target and g[1].args == c.args:
+                        g[0].append(i)
+                        break
+                else:
+                    groups.append(([i], c))
+            if len(groups) == 1:
+                return self.branch(x, groups[0][1])
+            stmts: list[A.Stmt] = self.branch(x, groups[-1][1])
+            for idxs, c in reversed(groups[:-1]):
+                cond: A.Expr = []
+                for j, i in enumerate(idxs):
+                    if j:
+                        cond.append(" or ")
+                    cond += [*subject, f" == {i}"]
+                stmts = [A.If(cond, self.branch(x, c), stmts)]
+            return stmts
+
+        if t.int_conts and t.tag_conts:
+            return [A.If(["type(", v, ') == "number"'], chain(t.int_conts, [v]),
+                         chain(t.tag_conts, [v, "[1]"]))]
+        if t.int_conts:
+            return chain(t.int_conts, [v])
+        return chain(t.tag_conts, [v, "[1]"])
+
+    def try_code(self, x: int, t: I.Pushtrap) -> list[A.Stmt]:
+        sub = self.analyzer.region(t.body.target)
+        saved_pending = self.pending
+        self.pending = {}
+        body = self.region_code(sub, exits=sub.exits)
+        self.pending = saved_pending
+        fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
+        d0, ok, res = Var(), Var(), Var()
+        out: list[A.Stmt] = [A.Local([d0], ["D"]),
+                             A.Local([ok, res], ["pcall(", fnode, ")"])]
+        exits = sub.exits
+        if not exits:
+            success: list[A.Stmt] = [A.ExprStmt(["error(\"unreachable\")"])]
+        else:
+            success = self.branch(x, I.Cont(exits[-1], []), assign=False)
+            for k in range(len(exits) - 1, 0, -1):
+                success = [A.If([res, f" == {k}"], self.branch(x, I.Cont(exits[k - 1], []), assign=False),
+                                success)]
+        failure: list[A.Stmt] = [A.Assign([["D"]], [[d0]]),
+                                 A.Local([t.exn], ["P.caml_exn_of_lua(", res, ")"])]
+        self.prims.need("caml_exn_of_lua")
+        failure += self.branch(x, t.handler)
+        out.append(A.If([ok], success, failure))
+        return out
+
+    # --- straight-line code ------------------------------------------------------
+    def block_code(self, x: int) -> list[A.Stmt]:
+        blk = self.fn.blocks[x]
+        out: list[A.Stmt] = []
+        self.pending = {}
+        self.pending_block = x
+        uses = self.info.uses
+        single: set[Var] = set()
+        # variables used exactly once, later in this same block, can be inlined
+        count: dict[Var, int] = {}
+        for s in blk.body:
+            for o in I.stmt_operands(s):
+                if isinstance(o, Var):
+                    count[o] = count.get(o, 0) + 1
+        for o in I.term_operands(blk.term):
+            if isinstance(o, Var):
+                count[o] = count.get(o, 0) + 1
+        for v, c in count.items():
+            if c == 1 and uses.get(v) == 1:
+                single.add(v)
+        for s in blk.body:
+            self.stmt(s, out, single)
+        return out
+
+    def flush(self, out: list[A.Stmt], reads_only: bool = False) -> None:
+        for v in list(self.pending):
+            e = self.pending[v]
+            if reads_only and not _is_read(e):
+                continue
+            del self.pending[v]
+            out.append(A.Local([v], self.expr(e)))
+
+    def stmt(self, s: I.Stmt, out: list[A.Stmt], single: set[Var]) -> None:
+        if isinstance(s, I.Let):
+            e = s.expr
+            if isinstance(e, I.Closure):
+                out.extend(self.closure_stmts([s.var], [e.func]))
+                return
+            if s.var in single and _movable(e):
+                self.pending[s.var] = e
+                return
+            effectful = not _movable(e)
+            toks = self.expr(e)
+            if effectful:
+                # pending reads must happen before this effect
+                self.flush(out, reads_only=True)
+            if isinstance(e, I.Apply):
+                # count Lua frames so that deep recursion can move to a fresh coroutine
+                out.append(A.Assign([["D"]], [["D + 1"]]))
+                if self.info.uses.get(s.var, 0) == 0:
+                    out.append(A.ExprStmt(toks))
+                else:
+                    out.append(A.Local([s.var], toks))
+                out.append(A.Assign([["D"]], [["D - 1"]]))
+                return
+            if self.info.uses.get(s.var, 0) == 0 and _is_call(toks):
+                self.flush(out, reads_only=True)
+                out.append(A.ExprStmt(toks))
+            else:
+                out.append(A.Local([s.var], toks))
+            return
+        if isinstance(s, I.LetRec):
+            out.extend(self.closure_stmts(s.vars, s.funcs))
+            return
+        if isinstance(s, I.SetField):
+            obj, val = self.target(s.obj, out), self.value(s.value)
+            self.flush(out, reads_only=True)
+            out.append(A.Assign([[*obj, f"[{s.index + 2}]"]], [val]))
+            return
+        if isinstance(s, I.SetGlobal):
+            val = self.value(s.value)
+            self.flush(out, reads_only=True)
+            out.append(A.Assign([[f"G[{s.index + 1}]"]], [val]))
+            return
+        if isinstance(s, I.Effect):
+            e = s.expr
+            if isinstance(e, I.Prim) and e.op in ("setvectitem", "setbyteschar", "offsetref"):
+                args = [self.target(e.args[0], out)] + [self.value(a) for a in e.args[1:]]
+                self.flush(out, reads_only=True)
+                out.append(self.prims.effect_prim(e.op, args))
+                return
+            toks = self.expr(e)
+            self.flush(out, reads_only=True)
+            if _is_call(toks):
+                out.append(A.ExprStmt(toks))
+            else:
+                out.append(A.Local([Var()], toks))
+            return
+        raise AssertionError(s)
+
+    def closure_stmts(self, vars_: list[Var], funcs: list[Function]) -> list[A.Stmt]:
+        out: list[A.Stmt] = []
+        nodes = []
+        for v, f in zip(vars_, funcs):
+            node = FunctionCompiler(self.info, f, self.prims).compile()
+            free = [o for o in f.free if isinstance(o, Var) and o not in vars_]
+            unstable = [o for o in free if self._unstable(o)]
+            if len(set(free)) > MAX_UPVALUE_FREE:
+                node.env_vars = list(dict.fromkeys(free))
+            elif unstable:
+                node.env_vars = list(dict.fromkeys(unstable))
+            nodes.append(node)
+        if len(vars_) == 1:
+            out.append(A.Local([vars_[0]], [nodes[0]]))
+        else:
+            out.append(A.Local(list(vars_)))
+            for v, n in zip(vars_, nodes):
+                n.self_var = None
+                out.append(A.Assign([[v]], [[n]]))
+        for v, f in zip(vars_, funcs):
+            if f.arity >= 2:
+                out.append(A.Assign([["A[", v, "]"]], [[str(f.arity)]]))
+        return out
+
+    def _unstable(self, v: Var) -> bool:
+        """A captured variable that may be reassigned after the closure is made."""
+        if v in self.block_params:
+            for addr, blk in self.fn.blocks.items():
+                if v in blk.params:
+                    return addr in self.loop_blocks
+        return False
+
+    # --- expressions -------------------------------------------------------------
+    def target(self, o: Operand, out: list[A.Stmt]) -> A.Expr:
+        """An operand used as the table of an assignment: never a parenthesised expression."""
+        if isinstance(o, Var) and o in self.pending:
+            out.append(A.Local([o], self.expr(self.pending.pop(o))))
+        return self.value(o)
+
+    def value(self, o: Operand) -> A.Expr:
+        if isinstance(o, Const):
+            return [_int_lit(o.value)]
+        if o in self.pending:
+            e = self.pending.pop(o)
+            toks = self.expr(e)
+            return toks if len(toks) == 1 else ["(", *toks, ")"]
+        return [o]
+
+    def expr(self, e: I.Expr) -> A.Expr:
+        if isinstance(e, (Var, Const)):
+            return self.value(e)
+        if isinstance(e, I.Prim):
+            if e.op in ("eq", "neq", "lt", "le", "gt", "ge", "ult", "uge", "isint"):
+                c = self.cond_expr(e.op, *(e.args + [None])[:2]) if e.op != "isint" else \
+                    self.cond_expr("isint", e.args[0], None)
+                return ["(", *c, ") and 1 or 0"]
+            return self.prims.prim([self.value(a) for a in e.args], e.op)
+        if isinstance(e, I.Extern):
+            return self.prims.extern(e.name, [self.value(a) for a in e.args])
+        if isinstance(e, I.Apply):
+            return self.call_expr(e.f, e.args, nontail=True)
+        if isinstance(e, I.MakeBlock):
+            toks: A.Expr = ["{", str(e.tag)]
+            for a in e.args:
+                toks += [", ", *self.value(a)]
+            return toks + ["}"]
+        if isinstance(e, I.Field):
+            return [*self.value(e.obj), f"[{e.index + 2}]"]
+        if isinstance(e, I.GlobalGet):
+            return [f"G[{e.index + 1}]"]
+        if isinstance(e, I.Literal):
+            return self.prims.literal(e.index)
+        raise AssertionError(e)
+
+    def cond_expr(self, op: str, lhs: Operand, rhs: Operand | None) -> A.Expr:
+        if op == "truthy":
+            assert isinstance(lhs, (Var, Const))
+            if isinstance(lhs, Var) and lhs in self.pending:
+                e = self.pending[lhs]
+                if isinstance(e, I.Prim) and e.op in ("eq", "neq", "lt", "le", "gt", "ge", "ult",
+                                                      "uge", "isint", "not"):
+                    del self.pending[lhs]
+                    if e.op == "not":
+                        return ["not (", *self.cond_expr("truthy", e.args[0], None), ")"]
+                    if e.op == "isint":
+                        return self.cond_expr("isint", e.args[0], None)
+                    return self.cond_expr(e.op, e.args[0], e.args[1])
+                if isinstance(e, I.Extern):
+                    c = self.prims.extern_cond(e.name, e.args, self.value)
+                    if c is not None:
+                        del self.pending[lhs]
+                        return c
+            return [*self.value(lhs), " ~= 0"]
+        if op == "isint":
+            return ["type(", *self.value(lhs), ') == "number"']
+        a = self.value(lhs)
+        assert rhs is not None
+        b = self.value(rhs)
+        if op in ("ult", "uge"):
+            t1, t2 = Var(), Var()
+            core = ["(", *a, " < ", *b, ") ~= ((", *a, " < 0) ~= (", *b, " < 0))"]
+            return core if op == "ult" else ["not (", *core, ")"]
+        sym = {"eq": " == ", "neq": " ~= ", "lt": " < ", "le": " <= ", "gt": " > ", "ge": " >= "}[op]
+        return [*a, sym, *b]
+
+    def call_expr(self, f: Operand, args: list[Operand], nontail: bool = False) -> A.Expr:
+        fn = self.info.known.get(f) if isinstance(f, Var) else None
+        ftoks = self.value(f)
+        argt: A.Expr = []
+        for i, a in enumerate(args):
+            if i:
+                argt.append(", ")
+            argt += self.value(a)
+        if nontail:
+            self.has_calls = True
+        if fn is not None and fn.arity == len(args):
+            call = [*ftoks, "(", *argt, ")"]
+        elif len(args) <= 5:
+            self.prims.need(f"caml_call{len(args)}")
+            call = [f"caml_call{len(args)}(", *ftoks, ", ", *argt, ")"]
+        else:
+            self.prims.need("caml_call_gen")
+            call = ["P.caml_call_gen(", *ftoks, ", {", *argt, "})"]
+        return call
+
+
+def _movable(e: I.Expr) -> bool:
+    if isinstance(e, (Var, Const, I.MakeBlock, I.Field, I.GlobalGet, I.Literal)):
+        return True
+    if isinstance(e, I.Prim):
+        return e.op not in ("setvectitem", "setbyteschar", "offsetref")
+    return False
+
+
+def _is_read(e: I.Expr) -> bool:
+    return isinstance(e, (I.Field, I.GlobalGet)) or (isinstance(e, I.Prim) and e.op in _READS)
+
+
+def _is_call(toks: A.Expr) -> bool:
+    return bool(toks) and isinstance(toks[-1], str) and toks[-1].endswith(")") and not (
+        isinstance(toks[0], str) and toks[0].startswith("("))
+
+
+def _int_lit(n: int) -> str:
+    return str(n) if n >= 0 else f"({n})"

@@ -1,0 +1,437 @@
+"""Print the Lua statement tree: variable placement and control-flow lowering.
+
+Variable placement: a variable is a Lua local where it is defined; when a use
+falls outside that scope it is hoisted to the top of its OCaml function; when a
+Lua function would exceed the 200-locals limit (or a try body the 60-upvalues
+limit) the function's variables move to a table (`S`). Free variables that a
+closure must copy (too many, or reassigned in a loop) live in its env table.
+
+Control flow: Break/Continue in tail position vanish; otherwise they become
+`goto` (LuaJIT, Lua 5.2+) or, on Lua 5.1, `break` with a flag for multi-level exits.
+"""
+
+from __future__ import annotations
+
+from ..ir.ir import Var
+from . import ast as A
+
+MAX_LOCALS = 150
+MAX_OUTER_REFS = 40
+
+
+class Placement:
+    def __init__(self) -> None:
+        self.hoisted: dict[int, set[Var]] = {}     # id(owner FuncNode) -> vars
+        self.spilled_owners: set[int] = set()
+        self.force_spill: set[Var] = set()
+
+
+class _Analysis:
+    """One walk over the tree: scope violations, local counts, outer references."""
+
+    def __init__(self, place: Placement):
+        self.place = place
+        self.scopes: list[set[Var]] = []
+        self.funcs: list[tuple[A.FuncNode, A.FuncNode, int]] = []  # (node, owner, scope depth)
+        self.def_owner: dict[Var, A.FuncNode] = {}
+        self.need_hoist: dict[int, set[Var]] = {}
+        self.active: list[int] = []
+        self.max_active: dict[int, int] = {}
+        self.owner_of: dict[int, A.FuncNode] = {}
+        self.outer_refs: dict[int, set[Var]] = {}
+        self.env_scope: list[set[Var]] = []
+        self.new_spill_owners: set[int] = set()
+        self.new_force: set[Var] = set()
+
+    def owner(self) -> A.FuncNode:
+        return self.funcs[-1][1]
+
+    def is_spilled(self, v: Var) -> bool:
+        o = self.def_owner.get(v)
+        return v in self.place.force_spill or (o is not None and id(o) in self.place.spilled_owners)
+
+    def declare(self, v: Var) -> None:
+        self.def_owner.setdefault(v, self.owner())
+        if self.is_spilled(v) or v in self.place.hoisted.get(id(self.owner()), ()):
+            return
+        self.scopes[-1].add(v)
+        self._bump(1)
+
+    def _bump(self, n: int) -> None:
+        node = self.funcs[-1][0]
+        self.active[-1] += n
+        k = id(node)
+        if self.active[-1] > self.max_active.get(k, 0):
+            self.max_active[k] = self.active[-1]
+
+    def use(self, v: Var) -> None:
+        for env in reversed(self.env_scope):
+            if v in env:
+                return
+        if self.is_spilled(v):
+            return
+        owner = self.def_owner.get(v)
+        if owner is not None and v in self.place.hoisted.get(id(owner), ()):
+            self._outer(v)
+            return
+        for depth in range(len(self.scopes) - 1, -1, -1):
+            if v in self.scopes[depth]:
+                # an upvalue of each function entered since that scope
+                for node, _, fdepth in self.funcs:
+                    if fdepth > depth:
+                        self.outer_refs.setdefault(id(node), set()).add(v)
+                return
+        if owner is not None:
+            self.need_hoist.setdefault(id(owner), set()).add(v)
+
+    def _outer(self, v: Var) -> None:
+        owner = self.def_owner.get(v)
+        for node, o, _ in self.funcs:
+            if o is not owner or node is not owner:
+                pass
+        for node, o, _ in reversed(self.funcs):
+            if node is owner:
+                break
+            self.outer_refs.setdefault(id(node), set()).add(v)
+
+    def expr(self, e: A.Expr) -> None:
+        for t in e:
+            if isinstance(t, Var):
+                self.use(t)
+            elif isinstance(t, A.FuncNode):
+                self.func(t)
+
+    def func(self, node: A.FuncNode) -> None:
+        owner = node if node.is_ocaml else self.owner()
+        self.owner_of[id(node)] = owner
+        for v in node.env_vars:
+            self.use(v)
+        self.funcs.append((node, owner, len(self.scopes)))
+        self.scopes.append(set())
+        self.active.append(0)
+        self.env_scope.append(set(node.env_vars))
+        if node.self_var is not None:
+            self.scopes[-2 if len(self.scopes) > 1 else -1].add(node.self_var)
+        for p in node.params:
+            self.def_owner[p] = owner
+            self.scopes[-1].add(p)
+        self._bump(len(node.params) + 3 + len(self.place.hoisted.get(id(node), ())))
+        self.block(node.body)
+        self.env_scope.pop()
+        self.active.pop()
+        self.scopes.pop()
+        self.funcs.pop()
+
+    def block(self, stmts: list[A.Stmt]) -> None:
+        self.scopes.append(set())
+        before = self.active[-1]
+        for s in stmts:
+            self.stmt(s)
+        self.active[-1] = before
+        self.scopes.pop()
+
+    def stmt(self, s: A.Stmt) -> None:
+        if isinstance(s, A.Local):
+            if s.value is not None:
+                self.expr(s.value)
+            for v in s.vars:
+                self.declare(v)
+        elif isinstance(s, A.Assign):
+            for t in s.targets:
+                self.expr(t)
+            for v in s.values:
+                self.expr(v)
+        elif isinstance(s, A.ExprStmt):
+            self.expr(s.expr)
+        elif isinstance(s, A.Return):
+            if s.value is not None:
+                self.expr(s.value)
+        elif isinstance(s, A.If):
+            self.expr(s.cond)
+            self.block(s.then)
+            self.block(s.else_)
+        elif isinstance(s, (A.Loop, A.BlockS)):
+            self.block(s.body)
+
+
+def place_variables(root: A.FuncNode) -> tuple[Placement, dict[int, A.FuncNode]]:
+    place = Placement()
+    for _ in range(20):
+        an = _Analysis(place)
+        an.func(root)
+        changed = False
+        for owner_id, vs in an.need_hoist.items():
+            cur = place.hoisted.setdefault(owner_id, set())
+            if not vs <= cur:
+                cur |= vs
+                changed = True
+        for node_id, count in an.max_active.items():
+            owner = an.owner_of[node_id]
+            if count > MAX_LOCALS and id(owner) not in place.spilled_owners:
+                place.spilled_owners.add(id(owner))
+                changed = True
+        for node_id, refs in an.outer_refs.items():
+            real = {v for v in refs if not an.is_spilled(v)}
+            if len(real) > MAX_OUTER_REFS:
+                node_owner = an.owner_of[node_id]
+                for v in real:
+                    o = an.def_owner.get(v)
+                    if o is not None and o is not node_owner:
+                        if id(o) not in place.spilled_owners:
+                            place.spilled_owners.add(id(o))
+                            changed = True
+        if not changed:
+            return place, an.def_owner  # type: ignore[return-value]
+    raise AssertionError("variable placement did not converge")
+
+
+class Printer:
+    def __init__(self, target: str, place: Placement, def_owner: dict):
+        self.target = target
+        self.place = place
+        self.def_owner = def_owner
+        self.lines: list[str] = []
+        self.goto = target != "lua51"
+        self.names: list[dict[Var, str]] = []     # env overrides
+        self.spill_index: dict[int, dict[Var, int]] = {}
+        self.used_labels: set[tuple[str, int]] = set()
+        self.dry = False
+        self.breakables: list[dict] = []
+        self.flag_ids: dict[tuple, int] = {}
+
+    # --- names -------------------------------------------------------------------
+    def name(self, v: Var) -> str:
+        for env in reversed(self.names):
+            if v in env:
+                return env[v]
+        owner = self.def_owner.get(v)
+        if owner is not None and (id(owner) in self.place.spilled_owners or v in self.place.force_spill):
+            if v not in owner.params:
+                idx = self.spill_index.setdefault(id(owner), {})
+                if v not in idx:
+                    idx[v] = len(idx) + 1
+                return f"S{id(owner) % 1000003}[{idx[v]}]"
+        return f"v{v.id}"
+
+    def is_local_name(self, v: Var) -> bool:
+        n = self.name(v)
+        return "[" not in n
+
+    def hoisted_in(self, v: Var) -> bool:
+        owner = self.def_owner.get(v)
+        return owner is not None and v in self.place.hoisted.get(id(owner), ())
+
+    def expr(self, e: A.Expr, indent: int) -> str:
+        out = []
+        for t in e:
+            if isinstance(t, str):
+                out.append(t)
+            elif isinstance(t, Var):
+                out.append(self.name(t))
+            else:
+                out.append(self.func_expr(t, indent))
+        return "".join(out)
+
+    # --- functions -----------------------------------------------------------------
+    def func_expr(self, node: A.FuncNode, indent: int, local_name: str | None = None) -> str:
+        saved = self.lines
+        self.lines = []
+        env_name = f"E{id(node) % 1000003}"
+        env_map = {v: f"{env_name}[{i + 1}]" for i, v in enumerate(node.env_vars)}
+        self.names.append(env_map)
+        saved_breakables = self.breakables
+        self.breakables = []
+        ind = "  " * (indent + 1)
+        if node.is_ocaml and id(node) in self.place.spilled_owners:
+            self.lines.append(f"{ind}local S{id(node) % 1000003} = {{}}")
+        hoisted = [v for v in self.place.hoisted.get(id(node), ()) if self.is_local_name(v)]
+        hoisted.sort(key=lambda v: v.id)
+        for i in range(0, len(hoisted), 100):
+            self.lines.append(f"{ind}local " + ", ".join(self.name(v) for v in hoisted[i:i + 100]))
+        params = [self.name(p) for p in node.params]
+        spilled_params = [p for p in node.params if not self.is_local_name(p)]
+        for p in spilled_params:
+            self.lines.append(f"{ind}{self.name(p)} = v{p.id}")
+        self.stmts(node.body, indent + 1, tail=set())
+        body = "\n".join(self.lines)
+        self.lines = saved
+        self.breakables = saved_breakables
+        self.names.pop()
+        plist = ", ".join(f"v{p.id}" if p in spilled_params else n for p, n in zip(node.params, params))
+        head = f"function {local_name}({plist})" if local_name else f"function({plist})"
+        text = f"{head}\n{body}\n{'  ' * indent}end"
+        if node.env_vars:
+            outer = self.names.pop() if False else None
+            vals = ", ".join(self.name(v) for v in node.env_vars)
+            return f"(function({env_name}) return {text} end)({{{vals}}})"
+        return text
+
+    # --- statements -------------------------------------------------------------------
+    def emit(self, indent: int, text: str) -> None:
+        self.lines.append("  " * indent + text)
+
+    def stmts(self, ss: list[A.Stmt], indent: int, tail: set) -> None:
+        n = len(ss)
+        for i, s in enumerate(ss):
+            last = i == n - 1
+            self.stmt(s, indent, tail if last else set(), last)
+
+    def stmt(self, s: A.Stmt, indent: int, tail: set, last: bool) -> None:
+        if isinstance(s, A.Local):
+            self.local(s, indent)
+        elif isinstance(s, A.Assign):
+            t = ", ".join(self.expr(x, indent) for x in s.targets)
+            v = ", ".join(self.expr(x, indent) for x in s.values)
+            self.emit(indent, f"{t} = {v}")
+        elif isinstance(s, A.ExprStmt):
+            text = self.expr(s.expr, indent)
+            if text.startswith("error("):
+                self.emit(indent, text if last else f"do {text} end")
+            else:
+                self.emit(indent, text)
+        elif isinstance(s, A.Return):
+            v = "" if s.value is None else " " + self.expr(s.value, indent)
+            self.emit(indent, f"return{v}" if last else f"do return{v} end")
+        elif isinstance(s, A.If):
+            self.if_stmt(s, indent, tail, first=True)
+            self.emit(indent, "end")
+        elif isinstance(s, A.BlockS):
+            self.block_stmt(s, indent, tail, last)
+        elif isinstance(s, A.Loop):
+            self.loop_stmt(s, indent)
+        elif isinstance(s, A.Break):
+            if ("B", s.label) not in tail:
+                self.jump(("B", s.label), indent)
+        elif isinstance(s, A.Continue):
+            if ("C", s.label) not in tail:
+                self.jump(("C", s.label), indent)
+        elif isinstance(s, A.Comment):
+            self.emit(indent, f"-- {s.text}")
+        else:
+            raise AssertionError(s)
+
+    def local(self, s: A.Local, indent: int) -> None:
+        names = [self.name(v) for v in s.vars]
+        plain = [v for v in s.vars if self.is_local_name(v) and not self.hoisted_in(v)]
+        if s.value is None:
+            if plain:
+                self.emit(indent, "local " + ", ".join(self.name(v) for v in plain))
+            return
+        if len(s.value) == 1 and isinstance(s.value[0], A.FuncNode) and len(s.vars) == 1 \
+                and s.value[0].self_var is s.vars[0]:
+            if plain and not s.value[0].env_vars:
+                self.emit(indent, "local " + self.func_expr(s.value[0], indent, names[0]))
+            else:
+                if plain:
+                    self.emit(indent, f"local {names[0]}")
+                self.emit(indent, f"{names[0]} = {self.expr(s.value, indent)}")
+            return
+        value = self.expr(s.value, indent)
+        if len(plain) == len(s.vars):
+            self.emit(indent, f"local {', '.join(names)} = {value}")
+        else:
+            if plain:
+                self.emit(indent, "local " + ", ".join(self.name(v) for v in plain))
+            self.emit(indent, f"{', '.join(names)} = {value}")
+
+    def if_stmt(self, s: A.If, indent: int, tail: set, first: bool) -> None:
+        kw = "if" if first else "elseif"
+        self.emit(indent, f"{kw} {self.expr(s.cond, indent)} then")
+        self.stmts(s.then, indent + 1, tail)
+        if len(s.else_) == 1 and isinstance(s.else_[0], A.If):
+            self.if_stmt(s.else_[0], indent, tail, first=False)
+        elif s.else_ and not _empty(s.else_, tail):
+            self.emit(indent, "else")
+            self.stmts(s.else_, indent + 1, tail)
+
+    def block_stmt(self, s: A.BlockS, indent: int, tail: set, last: bool) -> None:
+        key = ("B", s.label)
+        inner_tail = set(tail) | {key}
+        if self.goto:
+            self.emit(indent, "do")
+            self.stmts(s.body, indent + 1, inner_tail)
+            self.emit(indent, "end")
+            if key in self.used_labels:
+                self.emit(indent, f"::L{s.label}::")
+            return
+        if key in self.used_labels:
+            self.breakables.append({"key": key, "crossing": set(), "targeted": False})
+            self.emit(indent, "repeat")
+            self.stmts(s.body, indent + 1, inner_tail)
+            self.emit(indent, "until true")
+            self.close_breakable(indent)
+        else:
+            self.emit(indent, "do")
+            self.stmts(s.body, indent + 1, inner_tail)
+            self.emit(indent, "end")
+
+    def loop_stmt(self, s: A.Loop, indent: int) -> None:
+        key = ("C", s.label)
+        self.emit(indent, "while true do")
+        if self.goto:
+            if key in self.used_labels:
+                self.emit(indent + 1, f"::C{s.label}::")
+            self.stmts(s.body, indent + 1, {key})
+            self.emit(indent, "end")
+            return
+        self.breakables.append({"key": ("W", s.label), "crossing": set(), "targeted": False})
+        if key in self.used_labels:
+            self.breakables.append({"key": key, "crossing": set(), "targeted": False})
+            self.emit(indent + 1, "repeat")
+            self.stmts(s.body, indent + 2, {key})
+            self.emit(indent + 1, "until true")
+            self.close_breakable(indent + 1)
+        else:
+            self.stmts(s.body, indent + 1, {key})
+        self.emit(indent, "end")
+        self.close_breakable(indent)
+
+    def close_breakable(self, indent: int) -> None:
+        b = self.breakables.pop()
+        fid = self.flag_ids.get(b["key"])
+        crossing = b["crossing"]
+        if b["targeted"] and crossing:
+            self.emit(indent, f"if BRK then if BRK == {fid} then BRK = nil else break end end")
+        elif b["targeted"]:
+            self.emit(indent, "BRK = nil")
+        elif crossing:
+            self.emit(indent, "if BRK then break end")
+
+    def jump(self, key: tuple, indent: int) -> None:
+        self.used_labels.add(key)
+        if self.goto:
+            self.emit(indent, f"goto {'L' if key[0] == 'B' else 'C'}{key[1]}")
+            return
+        if self.breakables and self.breakables[-1]["key"] == key:
+            self.emit(indent, "do break end")
+            return
+        fid = self.flag_ids.setdefault(key, len(self.flag_ids) + 1)
+        for b in reversed(self.breakables):
+            if b["key"] == key:
+                b["targeted"] = True
+                break
+            b["crossing"].add(key)
+        self.emit(indent, f"BRK = {fid}")
+        self.emit(indent, "do break end")
+
+
+def _empty(stmts: list[A.Stmt], tail: set) -> bool:
+    for s in stmts:
+        if isinstance(s, A.Break) and ("B", s.label) in tail:
+            continue
+        if isinstance(s, A.Continue) and ("C", s.label) in tail:
+            continue
+        return False
+    return True
+
+
+def render_function(root: A.FuncNode, target: str, name: str) -> str:
+    place, def_owner = place_variables(root)
+    # first pass finds the labels that are jumped to; second pass prints
+    p = Printer(target, place, def_owner)
+    p.func_expr(root, 0, name)
+    used = p.used_labels
+    p2 = Printer(target, place, def_owner)
+    p2.used_labels = set(used)
+    text = p2.func_expr(root, 0, name)
+    return "local " + text

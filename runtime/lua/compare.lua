@@ -1,0 +1,482 @@
+-- Polymorphic comparison and hashing (runtime/compare.c and runtime/hash.c of
+-- ocamlrun), on the Lua value representation of docs/runtime.md.
+
+--Provides: caml_compare_val
+--Requires: caml_bytes_mt, caml_string_cmp, caml_invalid_argument
+-- caml_compare_val(v1, v2, total): -1, 0, 1, or -2 for "unordered" (a nan was
+-- met while `total` is false). Iterative: nested blocks go on an explicit stack.
+local type, getmetatable = type, getmetatable
+local UNORDERED = -2
+local FORWARD, ABSTRACT, CLOSURE, OBJECT, STRING, DARRAY, CUSTOM = 250, 251, 247, 248, 252, 254, 255
+
+-- pseudo tag of a non-number value
+local function tag_of(v)
+  local tv = type(v)
+  if tv == "table" then
+    local mt = getmetatable(v)
+    if mt ~= nil then
+      if mt == P.caml_bytes_mt then return STRING end
+      if mt.caml_custom then return CUSTOM end
+    end
+    local t = v[1]
+    if type(t) == "number" then return t end
+    return ABSTRACT
+  elseif tv == "string" then
+    return STRING
+  elseif tv == "function" then
+    return CLOSURE
+  end
+  return ABSTRACT
+end
+
+local function cmp_float(a, b, total)
+  if a < b then return -1 end
+  if a > b then return 1 end
+  if a == b then return 0 end
+  if not total then return UNORDERED end
+  -- nan is equal to itself and less than any other float
+  if a == a then return 1 end
+  if b == b then return -1 end
+  return 0
+end
+
+function P.caml_compare_val(v1, v2, total)
+  local st1, st2, sti, ste = nil, nil, nil, nil -- explicit stack, created lazily
+  local sp = 0
+  while true do
+    local res = 0
+    -- compare v1 and v2; res ~= 0 ends the comparison
+    while true do
+      if total and v1 == v2 then break end
+      local n1, n2 = type(v1) == "number", type(v2) == "number"
+      if n1 then
+        if n2 then
+          res = cmp_float(v1, v2, total)
+          break
+        end
+        if tag_of(v2) == FORWARD then
+          v2 = v2[2]
+        else
+          res = -1
+          break
+        end
+      elseif n2 then
+        if tag_of(v1) == FORWARD then
+          v1 = v1[2]
+        else
+          res = 1
+          break
+        end
+      else
+        local t1, t2 = tag_of(v1), tag_of(v2)
+        if t1 == FORWARD then
+          v1 = v1[2]
+        elseif t2 == FORWARD then
+          v2 = v2[2]
+        elseif t1 ~= t2 then
+          res = t1 < t2 and -1 or 1
+          break
+        elseif t1 == STRING then
+          res = P.caml_string_cmp(v1, v2)
+          break
+        elseif t1 == DARRAY then
+          local s1, s2 = #v1, #v2
+          if s1 ~= s2 then res = s1 < s2 and -1 or 1 break end
+          for i = 2, s1 do
+            res = cmp_float(v1[i], v2[i], total)
+            if res ~= 0 then break end
+          end
+          break
+        elseif t1 == CLOSURE then
+          P.caml_invalid_argument("compare: functional value")
+        elseif t1 == ABSTRACT then
+          P.caml_invalid_argument("compare: abstract value")
+        elseif t1 == OBJECT then
+          local o1, o2 = v1[3], v2[3]
+          if o1 ~= o2 then res = o1 < o2 and -1 or 1 end
+          break
+        elseif t1 == CUSTOM then
+          local m1, m2 = getmetatable(v1), getmetatable(v2)
+          local id1, id2 = m1.caml_custom, m2.caml_custom
+          if id1 ~= id2 then
+            res = tostring(id1) < tostring(id2) and -1 or 1
+            break
+          end
+          local f = m1.compare
+          if f == nil then P.caml_invalid_argument("compare: abstract value") end
+          local r = f(v1, v2, total)
+          if r ~= 0 then
+            if r ~= r then res = total and 0 or UNORDERED
+            elseif r < 0 then res = -1 else res = 1 end
+          end
+          break
+        else
+          local s1, s2 = #v1, #v2
+          if s1 ~= s2 then res = s1 < s2 and -1 or 1 break end
+          if s1 == 1 then break end -- no field
+          if s1 > 2 then
+            -- compare fields 2..s1 later
+            if st1 == nil then st1, st2, sti, ste = {}, {}, {}, {} end
+            sp = sp + 1
+            st1[sp], st2[sp], sti[sp], ste[sp] = v1, v2, 3, s1
+          end
+          v1, v2 = v1[2], v2[2]
+        end
+      end
+    end
+    if res ~= 0 then return res end
+    -- next pair of fields
+    while true do
+      if sp == 0 then return 0 end
+      local i = sti[sp]
+      if i <= ste[sp] then
+        v1, v2 = st1[sp][i], st2[sp][i]
+        if i == ste[sp] then
+          st1[sp], st2[sp] = nil, nil
+          sp = sp - 1
+        else
+          sti[sp] = i + 1
+        end
+        break
+      end
+      sp = sp - 1
+    end
+  end
+end
+
+--Provides: caml_compare
+--Requires: caml_compare_val
+function P.caml_compare(v1, v2)
+  return P.caml_compare_val(v1, v2, true)
+end
+
+--Provides: caml_equal
+--Requires: caml_compare_val
+function P.caml_equal(v1, v2)
+  return P.caml_compare_val(v1, v2, false) == 0 and 1 or 0
+end
+
+--Provides: caml_notequal
+--Requires: caml_compare_val
+function P.caml_notequal(v1, v2)
+  return P.caml_compare_val(v1, v2, false) ~= 0 and 1 or 0
+end
+
+--Provides: caml_lessthan
+--Requires: caml_compare_val
+function P.caml_lessthan(v1, v2)
+  return P.caml_compare_val(v1, v2, false) == -1 and 1 or 0
+end
+
+--Provides: caml_lessequal
+--Requires: caml_compare_val
+function P.caml_lessequal(v1, v2)
+  local r = P.caml_compare_val(v1, v2, false)
+  return (r == -1 or r == 0) and 1 or 0
+end
+
+--Provides: caml_greaterthan
+--Requires: caml_compare_val
+function P.caml_greaterthan(v1, v2)
+  return P.caml_compare_val(v1, v2, false) == 1 and 1 or 0
+end
+
+--Provides: caml_greaterequal
+--Requires: caml_compare_val
+function P.caml_greaterequal(v1, v2)
+  return P.caml_compare_val(v1, v2, false) >= 0 and 1 or 0
+end
+
+--Provides: caml_hash_mix_uint32, caml_hash_final_mix, caml_hash_xor32
+--If: lua54
+-- 32-bit MurmurHash3 steps on unsigned values held in 64-bit integers.
+function P.caml_hash_mix_uint32(h, d)
+  d = ((d & 0xffffffff) * 0xcc9e2d51) & 0xffffffff
+  d = ((d << 15) | (d >> 17)) & 0xffffffff
+  d = (d * 0x1b873593) & 0xffffffff
+  h = (h & 0xffffffff) ~ d
+  h = ((h << 13) | (h >> 19)) & 0xffffffff
+  return (h * 5 + 0xe6546b64) & 0xffffffff
+end
+
+-- the final mix, folded to [0, 2^30 - 1] like caml_hash's result
+function P.caml_hash_final_mix(h)
+  h = h & 0xffffffff
+  h = h ~ (h >> 16)
+  h = (h * 0x85ebca6b) & 0xffffffff
+  h = h ~ (h >> 13)
+  h = (h * 0xc2b2ae35) & 0xffffffff
+  h = h ~ (h >> 16)
+  return h & 0x3FFFFFFF
+end
+
+function P.caml_hash_xor32(a, b)
+  return (a ~ b) & 0xffffffff
+end
+
+--Provides: caml_hash_mix_uint32, caml_hash_final_mix, caml_hash_xor32
+--If: luajit
+-- The same with the `bit` library; hash states are signed 32-bit numbers.
+local band, bxor, rol, rshift, tobit = bit.band, bit.bxor, bit.rol, bit.rshift, bit.tobit
+-- a * b mod 2^32, without losing bits of the 64-bit product
+local function mul(a, b)
+  local al = band(a, 0xffff)
+  local ah = rshift(a, 16)
+  return tobit(tobit(ah * b) * 65536 + al * b)
+end
+
+function P.caml_hash_mix_uint32(h, d)
+  d = mul(tobit(d), 0xcc9e2d51)
+  d = rol(d, 15)
+  d = mul(d, 0x1b873593)
+  h = bxor(h, d)
+  h = rol(h, 13)
+  return tobit(h * 5 + 0xe6546b64)
+end
+
+function P.caml_hash_final_mix(h)
+  h = tobit(h)
+  h = bxor(h, rshift(h, 16))
+  h = mul(h, 0x85ebca6b)
+  h = bxor(h, rshift(h, 13))
+  h = mul(h, 0xc2b2ae35)
+  h = bxor(h, rshift(h, 16))
+  return band(h, 0x3FFFFFFF)
+end
+
+function P.caml_hash_xor32(a, b)
+  return bxor(a, b)
+end
+
+--Provides: caml_hash_mix_uint32, caml_hash_final_mix, caml_hash_xor32
+--If: lua51
+-- The same in plain arithmetic on doubles; hash states are in [0, 2^32).
+local floor = math.floor
+local X = {} -- xor of two 4-bit numbers: X[a * 16 + b]
+for a = 0, 15 do
+  for b = 0, 15 do
+    local r, p, x, y = 0, 1, a, b
+    for _ = 1, 4 do
+      if x % 2 ~= y % 2 then r = r + p end
+      x, y, p = floor(x / 2), floor(y / 2), p * 2
+    end
+    X[a * 16 + b] = r
+  end
+end
+
+local function xor(a, b)
+  local r, p = 0, 1
+  for _ = 1, 8 do
+    local x, y = a % 16, b % 16
+    r = r + X[x * 16 + y] * p
+    a, b, p = (a - x) / 16, (b - y) / 16, p * 16
+  end
+  return r
+end
+
+local function mul(a, b)
+  local ah = floor(a / 65536)
+  local al = a - ah * 65536
+  return ((ah * b) % 65536 * 65536 + al * b) % 4294967296
+end
+
+local function rotl(x, n, pn, pm) -- pn = 2^n, pm = 2^(32 - n)
+  return (x * pn) % 4294967296 + floor(x / pm)
+end
+
+function P.caml_hash_mix_uint32(h, d)
+  d = mul(d % 4294967296, 0xcc9e2d51)
+  d = rotl(d, 15, 32768, 131072)
+  d = mul(d, 0x1b873593)
+  h = xor(h % 4294967296, d)
+  h = rotl(h, 13, 8192, 524288)
+  return (h * 5 + 0xe6546b64) % 4294967296
+end
+
+function P.caml_hash_final_mix(h)
+  h = h % 4294967296
+  h = xor(h, floor(h / 65536))
+  h = mul(h, 0x85ebca6b)
+  h = xor(h, floor(h / 8192))
+  h = mul(h, 0xc2b2ae35)
+  h = xor(h, floor(h / 65536))
+  return h % 1073741824
+end
+
+function P.caml_hash_xor32(a, b)
+  return xor(a % 4294967296, b % 4294967296)
+end
+
+--Provides: caml_hash_mix_int
+--Requires: caml_hash_mix_uint32
+-- Mix an OCaml int as ocamlrun does: its tagged representation 2n + 1.
+function P.caml_hash_mix_int(h, n)
+  return P.caml_hash_mix_uint32(h, (2 * n + 1) % 4294967296)
+end
+
+--Provides: caml_hash_mix_string
+--Requires: caml_hash_mix_uint32, caml_hash_xor32
+local byte = string.byte
+function P.caml_hash_mix_string(h, s)
+  local mix = P.caml_hash_mix_uint32
+  local len = #s
+  local i = 1
+  if type(s) == "string" then
+    while i + 3 <= len do
+      local b0, b1, b2, b3 = byte(s, i, i + 3)
+      h = mix(h, b0 + b1 * 256 + b2 * 65536 + b3 * 16777216)
+      i = i + 4
+    end
+    local r = len - i + 1
+    if r > 0 then
+      local b0, b1, b2 = byte(s, i, i + 2)
+      local w = b0
+      if r >= 2 then w = w + b1 * 256 end
+      if r >= 3 then w = w + b2 * 65536 end
+      h = mix(h, w)
+    end
+  else
+    while i + 3 <= len do
+      h = mix(h, s[i] + s[i + 1] * 256 + s[i + 2] * 65536 + s[i + 3] * 16777216)
+      i = i + 4
+    end
+    local r = len - i + 1
+    if r > 0 then
+      local w = s[i]
+      if r >= 2 then w = w + s[i + 1] * 256 end
+      if r >= 3 then w = w + s[i + 2] * 65536 end
+      h = mix(h, w)
+    end
+  end
+  return P.caml_hash_xor32(h, len)
+end
+
+--Provides: caml_hash_mix_double
+--Requires: caml_hash_mix_uint32
+local floor, frexp = math.floor, math.frexp
+local pack, unpack = string.pack, string.unpack
+-- The two 32-bit halves (lo, hi) of the IEEE representation of x, with nans
+-- and -0 normalized as caml_hash_mix_double does.
+local function bits(x)
+  if x ~= x then return 1, 0x7FF00000 end
+  if x == 0 then return 0, 0 end
+  if pack then
+    return unpack("<I4I4", pack("<d", x))
+  end
+  local sign = 0
+  if x < 0 then sign = 2147483648; x = -x end
+  if x == 1 / 0 then return 0, sign + 0x7FF00000 end
+  local m, e = frexp(x) -- x = m * 2^e, 0.5 <= m < 1
+  local E = e + 1022
+  local frac
+  if E >= 1 then
+    frac = (m * 2 - 1) * 4503599627370496 -- 2^52
+  else
+    E = 0
+    frac = x * 2 ^ 1022 * 4503599627370496
+  end
+  local fhi = floor(frac / 4294967296)
+  return frac - fhi * 4294967296, sign + E * 1048576 + fhi
+end
+
+function P.caml_hash_mix_double(h, x)
+  local lo, hi = bits(x)
+  h = P.caml_hash_mix_uint32(h, lo)
+  return P.caml_hash_mix_uint32(h, hi)
+end
+
+--Provides: caml_hash
+--Requires: caml_hash_mix_uint32, caml_hash_mix_int, caml_hash_mix_string, caml_hash_mix_double, caml_hash_final_mix, caml_hash_xor32, caml_bytes_mt, caml_value_is_float
+-- Hashtbl.hash_param / seeded_hash: caml_hash(count, limit, seed, obj).
+-- Breadth-first walk through at most `limit` values, of which at most `count`
+-- meaningful ones (ints, floats, strings, custom values) are mixed in.
+local type, getmetatable = type, getmetatable
+local function custom_hash(v, mt)
+  local f = mt.hash
+  if f then return f(v) end
+  -- int64 and nativeint when their metatable has no hash function
+  local id = mt.caml_custom
+  if (id == "_j" or id == "_n") and P.caml_int64_lo then
+    local lo = P.caml_int64_lo(v) % 4294967296
+    local hi = P.caml_int64_hi(v) % 4294967296
+    if id == "_n" and hi >= 2147483648 then
+      hi = P.caml_hash_xor32(hi, 4294967295)
+    end
+    return P.caml_hash_xor32(lo, hi)
+  end
+  return nil
+end
+
+function P.caml_hash(count, limit, seed, obj)
+  local mix = P.caml_hash_mix_uint32
+  local mix_int, mix_double = P.caml_hash_mix_int, P.caml_hash_mix_double
+  local is_float = P.caml_value_is_float
+  local bytes_mt = P.caml_bytes_mt
+  local sz = limit
+  if sz < 0 or sz > 256 then sz = 256 end
+  local num = count
+  local h = seed % 4294967296
+  local queue = { obj }
+  local rd, wr = 1, 2
+  while rd < wr and num > 0 do
+    local v = queue[rd]
+    queue[rd] = nil
+    rd = rd + 1
+    local forwards = 0
+    while true do -- loops only to follow Forward blocks
+      local tv = type(v)
+      if tv == "number" then
+        if is_float(v) then h = mix_double(h, v) else h = mix_int(h, v) end
+        num = num - 1
+      elseif tv == "string" then
+        h = P.caml_hash_mix_string(h, v)
+        num = num - 1
+      elseif tv == "table" then
+        local mt = getmetatable(v)
+        if mt == bytes_mt then
+          h = P.caml_hash_mix_string(h, v)
+          num = num - 1
+        elseif mt ~= nil and mt.caml_custom then
+          local c = custom_hash(v, mt)
+          if c then
+            h = mix(h, c % 4294967296)
+            num = num - 1
+          end
+        else
+          local tag = v[1]
+          local size = #v - 1
+          if type(tag) ~= "number" or tag == 251 then
+            -- abstract: contents unknown
+          elseif tag == 254 and size > 0 then
+            for i = 2, size + 1 do
+              h = mix_double(h, v[i])
+              num = num - 1
+              if num <= 0 then break end
+            end
+          elseif tag == 250 then
+            forwards = forwards + 1
+            if forwards <= 1000 then
+              v = v[2]
+              tv = nil
+            end
+          elseif tag == 248 then
+            h = mix(h, v[3] % 4294967296)
+            num = num - 1
+          else
+            if tag == 254 then tag = 0 end -- empty float array is Atom(0)
+            -- header: size << 10 | tag
+            h = mix(h, (size * 1024 + tag) % 4294967296)
+            for i = 2, size + 1 do
+              if wr > sz then break end
+              queue[wr] = v[i]
+              wr = wr + 1
+            end
+          end
+        end
+      end
+      -- functions: nothing meaningful to mix (ocamlrun mixes code pointers)
+      if tv ~= nil then break end
+    end
+  end
+  return P.caml_hash_final_mix(h)
+end

@@ -1,0 +1,737 @@
+-- The system interface (runtime/sys.c and friends): files, environment,
+-- argv, configuration constants, the GC interface, signals, and the
+-- bytecode-only meta primitives. Paths go through P.caml_sys_resolve so that
+-- Sys.chdir (which pure Lua cannot do for the process) works for the program.
+-- Error messages are worded as ocamlrun words them ("<path>: <strerror>").
+
+--Provides: caml_sys_cwd
+-- The directory set by Sys.chdir (nil: the process's own directory).
+P.caml_sys_cwd = nil
+
+--Provides: caml_sys_resolve
+--Requires: caml_sys_cwd
+function P.caml_sys_resolve(path)
+  local cwd = P.caml_sys_cwd
+  if cwd and string.sub(path, 1, 1) ~= "/" then
+    if cwd == "/" then return "/" .. path end
+    return cwd .. "/" .. path
+  end
+  return path
+end
+
+--Provides: caml_sys_shell_quote
+function P.caml_sys_shell_quote(s)
+  return "'" .. string.gsub(s, "'", "'\\''") .. "'"
+end
+
+--Provides: caml_sys_path_error
+--Requires: caml_raise_sys_error
+-- Raise Sys_error "<path>: <strerror>" from a Lua error message that starts
+-- with the (resolved) path given to the Lua function.
+function P.caml_sys_path_error(path, resolved, msg)
+  msg = msg or "Input/output error"
+  local pre = resolved .. ": "
+  if string.sub(msg, 1, #pre) == pre then msg = string.sub(msg, #pre + 1) end
+  P.caml_raise_sys_error(path .. ": " .. msg)
+end
+
+--Provides: caml_sys_stat_kind
+--Requires: caml_sys_resolve
+-- Internal: "dir", "file", or nil plus the Lua error (message, errno) for a
+-- path that cannot be opened. Directories are told apart by read failing
+-- with EISDIR.
+function P.caml_sys_stat_kind(path)
+  if string.find(path, "\0", 1, true) then
+    return nil, path .. ": No such file or directory", 2
+  end
+  local f, err, code = io.open(path, "rb")
+  if not f then return nil, err, code end
+  local ok, r, rerr, rcode = pcall(f.read, f, 1)
+  f:close()
+  if ok and r == nil and rcode == 21 then return "dir" end
+  return "file"
+end
+
+--Provides: caml_sys_open
+--Requires: caml_lua_string, caml_sys_fds, caml_sys_resolve, caml_sys_path_error, caml_sys_stat_kind, caml_raise_sys_error
+-- open_flag: Open_rdonly=0, Open_wronly, Open_append, Open_creat, Open_trunc,
+-- Open_excl, Open_binary, Open_text, Open_nonblock. Returns a new fd.
+function P.caml_sys_open(path, flags, perm)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local fl = {}
+  while flags ~= 0 do
+    fl[flags[2]] = true
+    flags = flags[3]
+  end
+  local kind, err, code = P.caml_sys_stat_kind(rp)
+  -- EACCES: the file may well exist; let the real open report it.
+  local exists = kind ~= nil or code == 13
+  if string.find(path, "\0", 1, true) then
+    P.caml_raise_sys_error(path .. ": No such file or directory")
+  end
+  if fl[3] and fl[5] and exists then
+    P.caml_raise_sys_error(path .. ": File exists")
+  end
+  if not exists and not fl[3] then P.caml_sys_path_error(path, rp, err) end
+  local mode
+  if fl[1] then
+    if fl[4] then mode = "wb"
+    elseif fl[2] then mode = "ab"
+    elseif exists then mode = "r+b"
+    else mode = "wb" end
+  else
+    if not exists then
+      local c, cerr = io.open(rp, "wb")
+      if not c then P.caml_sys_path_error(path, rp, cerr) end
+      c:close()
+    elseif fl[4] and kind == "file" then
+      local c = io.open(rp, "wb")
+      if c then c:close() end
+    end
+    mode = "rb"
+  end
+  local fh, oerr = io.open(rp, mode)
+  if not fh then P.caml_sys_path_error(path, rp, oerr) end
+  local fds = P.caml_sys_fds
+  local fd = 0
+  while fds[fd] do fd = fd + 1 end
+  fds[fd] = { file = fh, name = path }
+  return fd
+end
+
+--Provides: caml_sys_close
+--Requires: caml_sys_fds, caml_raise_sys_error
+function P.caml_sys_close(fd)
+  local fds = P.caml_sys_fds
+  local e = fds[fd]
+  if not e then P.caml_raise_sys_error("Bad file descriptor") end
+  fds[fd] = nil
+  if not e.std then pcall(e.file.close, e.file) end
+  return 0
+end
+
+--Provides: caml_sys_file_exists
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind
+function P.caml_sys_file_exists(path)
+  local kind, err, code = P.caml_sys_stat_kind(P.caml_sys_resolve(P.caml_lua_string(path)))
+  if kind or code == 13 then return 1 end
+  return 0
+end
+
+--Provides: caml_sys_is_directory
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error
+function P.caml_sys_is_directory(path)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err = P.caml_sys_stat_kind(rp)
+  if not kind then P.caml_sys_path_error(path, rp, err) end
+  return kind == "dir" and 1 or 0
+end
+
+--Provides: caml_sys_remove
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error
+function P.caml_sys_remove(path)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err = P.caml_sys_stat_kind(rp)
+  if kind == "dir" then P.caml_raise_sys_error(path .. ": Is a directory") end
+  if string.find(path, "\0", 1, true) then P.caml_sys_path_error(path, rp, err) end
+  local ok, rerr = os.remove(rp)
+  if not ok then P.caml_sys_path_error(path, rp, rerr) end
+  return 0
+end
+
+--Provides: caml_sys_rename
+--Requires: caml_lua_string, caml_sys_resolve, caml_raise_sys_error
+function P.caml_sys_rename(a, b)
+  a, b = P.caml_lua_string(a), P.caml_lua_string(b)
+  local ra, rb = P.caml_sys_resolve(a), P.caml_sys_resolve(b)
+  if string.find(a .. b, "\0", 1, true) then
+    P.caml_raise_sys_error("No such file or directory")
+  end
+  local ok, err = os.rename(ra, rb)
+  if not ok then
+    -- ocamlrun reports rename errors without the path.
+    err = err or "Input/output error"
+    local pre = ra .. ": "
+    if string.sub(err, 1, #pre) == pre then err = string.sub(err, #pre + 1) end
+    P.caml_raise_sys_error(err)
+  end
+  return 0
+end
+
+--Provides: caml_sys_getenv
+--Requires: caml_lua_string, caml_raise_not_found
+function P.caml_sys_getenv(name)
+  local v = os.getenv(P.caml_lua_string(name))
+  if v == nil then P.caml_raise_not_found() end
+  return v
+end
+
+--Provides: caml_sys_unsafe_getenv
+--Requires: caml_sys_getenv
+function P.caml_sys_unsafe_getenv(name)
+  return P.caml_sys_getenv(name)
+end
+
+--Provides: caml_sys_time
+function P.caml_sys_time(unit)
+  return os.clock() + 0.0
+end
+
+--Provides: caml_sys_time_include_children
+function P.caml_sys_time_include_children(b)
+  return os.clock() + 0.0
+end
+
+--Provides: caml_sys_random_seed
+-- 12 random bytes from /dev/urandom as ocamlrun does, or time and address.
+function P.caml_sys_random_seed(unit)
+  local r = { 0 }
+  local ok, f = pcall(io.open, "/dev/urandom", "rb")
+  local s
+  if ok and f then
+    s = f:read(12)
+    f:close()
+  end
+  if type(s) == "string" and #s == 12 then
+    for i = 1, 12 do r[i + 1] = string.byte(s, i) end
+  else
+    local addr = tonumber(string.match(tostring({}), "0x(%x+)") or "0", 16) or 0
+    r[2] = os.time() % 1073741824
+    r[3] = math.floor(os.clock() * 1000000) % 1073741824
+    r[4] = math.floor(addr % 1073741824)
+  end
+  return r
+end
+
+--Provides: caml_sys_argv_set, caml_sys_argv_value, caml_sys_exe_name
+-- Called at start with the Lua strings argv[0], argv[1], ...
+P.caml_sys_argv_value = { 0, "program" }
+P.caml_sys_exe_name = "program"
+function P.caml_sys_argv_set(list)
+  local a = { 0 }
+  for i = 1, #list do a[i + 1] = list[i] end
+  if #list == 0 then a[2] = "program" end
+  P.caml_sys_argv_value = a
+  P.caml_sys_exe_name = a[2]
+  return 0
+end
+
+--Provides: caml_sys_argv
+--Requires: caml_sys_argv_value
+function P.caml_sys_argv(unit)
+  return P.caml_sys_argv_value
+end
+
+--Provides: caml_sys_get_argv
+--Requires: caml_sys_argv_value, caml_sys_exe_name
+function P.caml_sys_get_argv(unit)
+  return { 0, P.caml_sys_exe_name, P.caml_sys_argv_value }
+end
+
+--Provides: caml_sys_modify_argv
+--Requires: caml_sys_argv_value
+function P.caml_sys_modify_argv(a)
+  P.caml_sys_argv_value = a
+  return 0
+end
+
+--Provides: caml_sys_executable_name
+--Requires: caml_sys_exe_name
+function P.caml_sys_executable_name(unit)
+  return P.caml_sys_exe_name
+end
+
+--Provides: caml_sys_get_config
+-- (os_type, word_size, big_endian): our ints are 32-bit.
+function P.caml_sys_get_config(unit)
+  return { 0, "Unix", 32, 0 }
+end
+
+--Provides: caml_sys_const_big_endian
+function P.caml_sys_const_big_endian(unit) return 0 end
+
+--Provides: caml_sys_const_word_size
+function P.caml_sys_const_word_size(unit) return 32 end
+
+--Provides: caml_sys_const_int_size
+function P.caml_sys_const_int_size(unit) return 32 end
+
+--Provides: caml_sys_const_max_wosize
+-- Larger than a 32-bit ocamlrun's (2^22 - 1): strings and arrays here are
+-- only bounded by memory; Sys.max_string_length = 4 * this - 1 fits an int.
+function P.caml_sys_const_max_wosize(unit) return 536870911 end
+
+--Provides: caml_sys_const_ostype_unix
+function P.caml_sys_const_ostype_unix(unit) return 1 end
+
+--Provides: caml_sys_const_ostype_win32
+function P.caml_sys_const_ostype_win32(unit) return 0 end
+
+--Provides: caml_sys_const_ostype_cygwin
+function P.caml_sys_const_ostype_cygwin(unit) return 0 end
+
+--Provides: caml_sys_const_backend_type
+-- Sys.backend_type: Native = 0, Bytecode = 1, Other of string. We run the
+-- bytecode program, and report Bytecode as ocamlrun does.
+function P.caml_sys_const_backend_type(unit) return 1 end
+
+--Provides: caml_sys_const_naked_pointers_checked
+function P.caml_sys_const_naked_pointers_checked(unit) return 0 end
+
+--Provides: caml_sys_real_cwd
+--Requires: caml_raise_sys_error
+-- The process's working directory (cached: Lua cannot change it).
+local cached
+function P.caml_sys_real_cwd()
+  if cached then return cached end
+  local ok, p = pcall(function()
+    local h = io.popen("pwd -P 2>/dev/null")
+    if not h then return nil end
+    local s = h:read("*l")
+    h:close()
+    return s
+  end)
+  if ok and type(p) == "string" and string.sub(p, 1, 1) == "/" then
+    cached = p
+  else
+    local pwd = os.getenv("PWD")
+    if not pwd then P.caml_raise_sys_error("Function not implemented") end
+    cached = pwd
+  end
+  return cached
+end
+
+--Provides: caml_sys_getcwd
+--Requires: caml_sys_cwd, caml_sys_real_cwd
+function P.caml_sys_getcwd(unit)
+  return P.caml_sys_cwd or P.caml_sys_real_cwd()
+end
+
+--Provides: caml_sys_chdir
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error, caml_sys_getcwd, caml_sys_cwd
+function P.caml_sys_chdir(path)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err = P.caml_sys_stat_kind(rp)
+  if not kind then P.caml_sys_path_error(path, rp, err) end
+  if kind ~= "dir" then P.caml_raise_sys_error(path .. ": Not a directory") end
+  if string.sub(rp, 1, 1) ~= "/" then rp = P.caml_sys_getcwd(0) .. "/" .. rp end
+  local parts = {}
+  for c in string.gmatch(rp, "[^/]+") do
+    if c == ".." then
+      if #parts > 0 then parts[#parts] = nil end
+    elseif c ~= "." then
+      parts[#parts + 1] = c
+    end
+  end
+  P.caml_sys_cwd = "/" .. table.concat(parts, "/")
+  return 0
+end
+
+--Provides: caml_sys_exec_status
+-- Exit code of a shell command as ocamlrun's Sys.command reports it (255
+-- when killed by a signal); nil if no shell could be started.
+function P.caml_sys_exec_status(cmd)
+  local ok, a, b, c = pcall(os.execute, cmd)
+  if not ok then return nil end
+  if type(a) == "number" then
+    if a == -1 then return nil end
+    if a % 256 == 0 then return math.floor(a / 256) end
+    return 255
+  end
+  if b == "exit" then return c end
+  if b == "signal" then return 255 end
+  if a then return 0 end
+  return 255
+end
+
+--Provides: caml_sys_system_command
+--Requires: caml_lua_string, caml_sys_exec_status, caml_sys_cwd, caml_sys_shell_quote, caml_raise_sys_error
+function P.caml_sys_system_command(cmd)
+  cmd = P.caml_lua_string(cmd)
+  local full = cmd
+  if P.caml_sys_cwd then
+    full = "cd " .. P.caml_sys_shell_quote(P.caml_sys_cwd) .. " || exit 127; " .. cmd
+  end
+  local code = P.caml_sys_exec_status(full)
+  if code == nil then P.caml_raise_sys_error(cmd) end
+  return code
+end
+
+--Provides: caml_sys_command
+--Requires: caml_sys_system_command
+function P.caml_sys_command(cmd)
+  return P.caml_sys_system_command(cmd)
+end
+
+--Provides: caml_sys_read_directory
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error, caml_sys_shell_quote
+-- Pure Lua cannot list a directory: `ls -f` (directory order, like readdir)
+-- through io.popen where the host has it.
+function P.caml_sys_read_directory(path)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err = P.caml_sys_stat_kind(rp)
+  if not kind then P.caml_sys_path_error(path, rp, err) end
+  if kind ~= "dir" then P.caml_raise_sys_error(path .. ": Not a directory") end
+  local ok, names = pcall(function()
+    local h = io.popen("ls -f -- " .. P.caml_sys_shell_quote(rp) .. " 2>/dev/null")
+    if not h then return nil end
+    local r = { 0 }
+    for line in h:lines() do
+      if line ~= "." and line ~= ".." then r[#r + 1] = line end
+    end
+    h:close()
+    return r
+  end)
+  if not ok or not names then
+    P.caml_raise_sys_error(path .. ": Function not implemented")
+  end
+  return names
+end
+
+--Provides: caml_sys_mkdir
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error, caml_sys_exec_status, caml_sys_shell_quote
+function P.caml_sys_mkdir(path, perm)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err, code = P.caml_sys_stat_kind(rp)
+  if kind or code == 13 then P.caml_raise_sys_error(path .. ": File exists") end
+  local parent = string.match(rp, "^(.*)/[^/]*$")
+  if parent == nil then parent = "." elseif parent == "" then parent = "/" end
+  local pkind, perr = P.caml_sys_stat_kind(parent)
+  if not pkind then
+    P.caml_raise_sys_error(path .. ": " .. (string.match(perr or "", ": ([^:]*)$") or "No such file or directory"))
+  end
+  if pkind ~= "dir" then P.caml_raise_sys_error(path .. ": Not a directory") end
+  local cmd = string.format(
+    "mkdir -m \"$(printf %%o $(( 0%o & ~0$(umask) )))\" -- %s 2>/dev/null",
+    perm % 4096, P.caml_sys_shell_quote(rp))
+  if P.caml_sys_exec_status(cmd) ~= 0 then
+    P.caml_raise_sys_error(path .. ": Permission denied")
+  end
+  return 0
+end
+
+--Provides: caml_sys_rmdir
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error
+function P.caml_sys_rmdir(path)
+  path = P.caml_lua_string(path)
+  local rp = P.caml_sys_resolve(path)
+  local kind, err = P.caml_sys_stat_kind(rp)
+  if not kind then P.caml_sys_path_error(path, rp, err) end
+  if kind ~= "dir" then P.caml_raise_sys_error(path .. ": Not a directory") end
+  local ok, rerr = os.remove(rp)
+  if not ok then P.caml_sys_path_error(path, rp, rerr) end
+  return 0
+end
+
+--Provides: caml_sys_isatty
+--Requires: caml_sys_fds, caml_sys_exec_status, caml_sys_write_default, caml_sys_read_default
+-- Only the standard descriptors of a plain run can be terminals; asked of
+-- the shell once per descriptor.
+local known = {}
+function P.caml_sys_isatty(ch)
+  local fd = ch.fd
+  local e = P.caml_sys_fds[fd]
+  if not (e and e.std and (fd == 0 or fd == 1 or fd == 2)) then return 0 end
+  if fd == 0 and P.caml_sys_read ~= P.caml_sys_read_default then return 0 end
+  if fd ~= 0 and P.caml_sys_write ~= P.caml_sys_write_default then return 0 end
+  if known[fd] == nil then
+    known[fd] = P.caml_sys_exec_status("test -t " .. fd) == 0 and 1 or 0
+  end
+  return known[fd]
+end
+
+--Provides: caml_terminfo_rows
+function P.caml_terminfo_rows(ch) return -1 end
+
+--Provides: caml_install_signal_handler
+-- Signals are not delivered to Lua programs: every handler stays Signal_default.
+function P.caml_install_signal_handler(signo, action) return 0 end
+
+--Provides: caml_ml_enable_runtime_warnings, caml_ml_runtime_warnings_enabled
+local enabled = 0
+function P.caml_ml_enable_runtime_warnings(b)
+  enabled = b
+  return 0
+end
+function P.caml_ml_runtime_warnings_enabled(unit)
+  return enabled
+end
+
+--Provides: caml_ml_debug_info_status
+function P.caml_ml_debug_info_status(unit) return 0 end
+
+--Provides: caml_runtime_variant
+function P.caml_runtime_variant(unit) return "" end
+
+--Provides: caml_runtime_parameters
+--Requires: caml_gc_control
+function P.caml_runtime_parameters(unit)
+  local c = P.caml_gc_control
+  return "a=" .. c[8] .. ",b=0,H=0,i=" .. c[3] .. ",l=" .. c[7]
+    .. ",o=" .. c[4] .. ",O=" .. c[6] .. ",p=0,s=" .. c[2]
+    .. ",t=0,v=" .. c[5] .. ",w=" .. c[9] .. ",W=0"
+end
+
+--Provides: caml_gc_control, caml_gc_counts
+-- Gc.control as ocamlrun 4.13 starts: minor_heap_size, major_heap_increment,
+-- space_overhead, verbose, max_overhead, stack_limit, allocation_policy,
+-- window_size, custom_major_ratio, custom_minor_ratio, custom_minor_max_size.
+P.caml_gc_control = { 0, 262144, 15, 120, 0, 500, 1048576, 2, 1, 44, 100, 8192 }
+P.caml_gc_counts = { minor = 0, major = 0, forced = 0, compactions = 0, top = 0 }
+
+--Provides: caml_gc_stat
+--Requires: caml_gc_counts
+-- The 17 fields of Gc.stat (4.13); words are 4 bytes, the heap is Lua's.
+function P.caml_gc_stat(unit)
+  local c = P.caml_gc_counts
+  local words = math.floor(collectgarbage("count") * 256)
+  if words > c.top then c.top = words end
+  return { 0, 0.0, 0.0, 0.0, c.minor, c.major, words, 1, words, 0, 0, 0, 0, 0,
+    c.compactions, c.top, 0, c.forced }
+end
+
+--Provides: caml_gc_quick_stat
+--Requires: caml_gc_stat
+function P.caml_gc_quick_stat(unit)
+  return P.caml_gc_stat(unit)
+end
+
+--Provides: caml_gc_counters
+function P.caml_gc_counters(unit)
+  return { 0, 0.0, 0.0, 0.0 }
+end
+
+--Provides: caml_gc_minor_words
+function P.caml_gc_minor_words(unit)
+  return 0.0
+end
+
+--Provides: caml_gc_get
+--Requires: caml_gc_control
+function P.caml_gc_get(unit)
+  local c, r = P.caml_gc_control, {}
+  for i = 1, #c do r[i] = c[i] end
+  return r
+end
+
+--Provides: caml_gc_set
+--Requires: caml_gc_control
+function P.caml_gc_set(v)
+  local c = P.caml_gc_control
+  for i = 2, 8 do c[i] = v[i] end
+  return 0
+end
+
+--Provides: caml_gc_collect
+--Requires: caml_gc_counts, caml_final_run
+-- Internal: a full Lua collection, then the pending finalisers.
+function P.caml_gc_collect(forced)
+  local c = P.caml_gc_counts
+  collectgarbage("collect")
+  c.minor = c.minor + 1
+  c.major = c.major + 1
+  if forced then c.forced = c.forced + 1 end
+  P.caml_final_run()
+  return 0
+end
+
+--Provides: caml_gc_minor
+--Requires: caml_gc_counts, caml_final_run
+function P.caml_gc_minor(unit)
+  local c = P.caml_gc_counts
+  c.minor = c.minor + 1
+  P.caml_final_run()
+  return 0
+end
+
+--Provides: caml_gc_major
+--Requires: caml_gc_collect
+function P.caml_gc_major(unit) return P.caml_gc_collect(true) end
+
+--Provides: caml_gc_full_major
+--Requires: caml_gc_collect
+function P.caml_gc_full_major(unit)
+  P.caml_gc_collect(true)
+  return P.caml_gc_collect(true)
+end
+
+--Provides: caml_gc_compaction
+--Requires: caml_gc_collect, caml_gc_counts
+function P.caml_gc_compaction(unit)
+  P.caml_gc_collect(true)
+  P.caml_gc_counts.compactions = P.caml_gc_counts.compactions + 1
+  return 0
+end
+
+--Provides: caml_gc_major_slice
+--Requires: caml_final_run
+function P.caml_gc_major_slice(n)
+  collectgarbage("step", 0)
+  P.caml_final_run()
+  return 0
+end
+
+--Provides: caml_gc_huge_fallback_count
+function P.caml_gc_huge_fallback_count(unit) return 0 end
+
+--Provides: caml_get_minor_free
+function P.caml_get_minor_free(unit) return 0 end
+
+--Provides: caml_get_major_bucket
+function P.caml_get_major_bucket(n) return 0 end
+
+--Provides: caml_get_major_credit
+function P.caml_get_major_credit(unit) return 0 end
+
+--Provides: caml_final_run, caml_final_pending
+-- Finalisers whose value died, run at the GC primitives (never from inside
+-- the Lua collector, so they cannot interrupt a runtime primitive).
+P.caml_final_pending = {}
+function P.caml_final_run()
+  local q = P.caml_final_pending
+  while #q > 0 do
+    local item = table.remove(q, 1)
+    item[1](item[2])
+  end
+  return 0
+end
+
+--Provides: caml_final_register, caml_final_register_called_without_value
+--Requires: caml_final_pending, caml_call1, caml_invalid_argument
+--If: lua54
+-- Lua 5.4 has ephemerons and __gc on tables: the finaliser is attached to a
+-- proxy that lives exactly as long as the value.
+local registry = setmetatable({}, { __mode = "k" })
+local function register(f, v, with_value)
+  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
+  local pending = P.caml_final_pending
+  local proxy = setmetatable({}, { __gc = function()
+    if with_value then
+      pending[#pending + 1] = { function(x) P.caml_call1(f, x) end, v }
+    else
+      pending[#pending + 1] = { function() P.caml_call1(f, 0) end, 0 }
+    end
+  end })
+  local l = registry[v]
+  if not l then
+    l = {}
+    registry[v] = l
+  end
+  l[#l + 1] = proxy
+  return 0
+end
+function P.caml_final_register(f, v) return register(f, v, true) end
+function P.caml_final_register_called_without_value(f, v) return register(f, v, false) end
+
+--Provides: caml_final_register, caml_final_register_called_without_value
+--Requires: caml_invalid_argument
+--If: luajit, lua51
+-- Without ephemerons a finaliser would keep its value alive: finalisers are
+-- accepted and never run (as when a program exits before a collection).
+function P.caml_final_register(f, v)
+  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
+  return 0
+end
+function P.caml_final_register_called_without_value(f, v)
+  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
+  return 0
+end
+
+--Provides: caml_final_release
+function P.caml_final_release(unit) return 0 end
+
+--Provides: caml_memprof_start
+function P.caml_memprof_start(rate, depth, tracker) return 0 end
+
+--Provides: caml_memprof_stop
+function P.caml_memprof_stop(unit) return 0 end
+
+--Provides: caml_eventlog_pause
+function P.caml_eventlog_pause(unit) return 0 end
+
+--Provides: caml_eventlog_resume
+function P.caml_eventlog_resume(unit) return 0 end
+
+--Provides: caml_ensure_stack_capacity
+function P.caml_ensure_stack_capacity(n) return 0 end
+
+--Provides: caml_reset_afl_instrumentation
+function P.caml_reset_afl_instrumentation(unit) return 0 end
+
+--Provides: caml_get_global_data
+--Requires: caml_global_data
+-- The globals as an OCaml array (slot n at index n + 2).
+function P.caml_get_global_data(unit)
+  local g, r = P.caml_global_data, { 0 }
+  for i = 1, #g do r[i + 1] = g[i] end
+  return r
+end
+
+--Provides: caml_get_section_table
+--Requires: caml_failwith
+function P.caml_get_section_table(unit)
+  P.caml_failwith("Meta.get_section_table: not available")
+end
+
+--Provides: caml_realloc_global
+function P.caml_realloc_global(size) return 0 end
+
+--Provides: caml_reify_bytecode
+--Requires: caml_failwith
+function P.caml_reify_bytecode(code, debuginfo, digest)
+  P.caml_failwith("Meta.reify_bytecode: not available")
+end
+
+--Provides: caml_static_release_bytecode
+--Requires: caml_failwith
+function P.caml_static_release_bytecode(code)
+  P.caml_failwith("Meta.static_release_bytecode: not available")
+end
+
+--Provides: caml_invoke_traced_function
+--Requires: caml_failwith
+function P.caml_invoke_traced_function(codeptr, env, arg)
+  P.caml_failwith("Meta.invoke_traced_function: not available")
+end
+
+--Provides: caml_get_current_environment
+--Requires: caml_failwith
+function P.caml_get_current_environment(unit)
+  P.caml_failwith("Meta.get_current_environment: not available")
+end
+
+--Provides: caml_dynlink_open_lib
+--Requires: caml_failwith
+function P.caml_dynlink_open_lib(mode, name)
+  P.caml_failwith("dynamic loading not supported")
+end
+
+--Provides: caml_dynlink_close_lib
+--Requires: caml_failwith
+function P.caml_dynlink_close_lib(h)
+  P.caml_failwith("dynamic loading not supported")
+end
+
+--Provides: caml_dynlink_lookup_symbol
+--Requires: caml_failwith
+function P.caml_dynlink_lookup_symbol(h, name)
+  P.caml_failwith("dynamic loading not supported")
+end
+
+--Provides: caml_dynlink_add_primitive
+--Requires: caml_failwith
+function P.caml_dynlink_add_primitive(h)
+  P.caml_failwith("dynamic loading not supported")
+end
+
+--Provides: caml_dynlink_get_current_libs
+--Requires: caml_failwith
+function P.caml_dynlink_get_current_libs(unit)
+  P.caml_failwith("dynamic loading not supported")
+end
