@@ -70,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             rest = list(args.args)
             if rest and rest[0] == "--":
                 rest = rest[1:]
+            if args.program.endswith(".lua"):
+                try:
+                    source = Path(args.program).read_text(encoding="latin-1")
+                except OSError as e:
+                    raise CompileError(f"{args.program}: cannot read: {e.strerror}") from None
+                sys.stdout.flush()
+                return run_chunk(source, args.target, [args.program, *rest])
             with tempfile.TemporaryDirectory() as tmp:
                 prog = args.program
                 if prog.endswith(".ml"):

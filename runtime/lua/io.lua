@@ -397,8 +397,8 @@ function P.caml_ml_input_scan_line(ch)
     local p = find(buf, "\n", from, true)
     if p then return p - cur + 1 end
     local avail = #buf - cur + 1
-    if avail >= 65536 then return -avail end
-    if P.caml_ml_refill(ch) == 0 then return -avail end
+    if avail >= 65536 then return 0 - avail end
+    if P.caml_ml_refill(ch) == 0 then return 0 - avail end
     from = avail + 1
   end
 end

@@ -402,7 +402,6 @@ function P.caml_ephe_blit_key(e1, ofs1, e2, ofs2, len)
   else
     for i = 1, len do move(i) end
   end
-  if e2.caml_eph_data ~= nil then e2.caml_eph_data = nil end
   return 0
 end
 

@@ -208,13 +208,13 @@ end
 
 --Provides: caml_bytes_set16
 --Requires: caml_array_bound_error, caml_bytes_writable
+local floor = math.floor
 function P.caml_bytes_set16(b, i, v)
   if i < 0 or i + 1 >= #b then P.caml_array_bound_error() end
   b = P.caml_bytes_writable(b)
   v = v % 65536
-  local b0 = v % 256
-  b[i + 1] = b0
-  b[i + 2] = (v - b0) / 256
+  b[i + 1] = v % 256
+  b[i + 2] = floor(v / 256)
   return 0
 end
 

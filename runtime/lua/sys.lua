@@ -590,33 +590,40 @@ function P.caml_get_major_bucket(n) return 0 end
 function P.caml_get_major_credit(unit) return 0 end
 
 --Provides: caml_final_run, caml_final_pending
+--Requires: caml_call1
 -- Finalisers whose value died, run at the GC primitives (never from inside
--- the Lua collector, so they cannot interrupt a runtime primitive).
+-- the Lua collector, so they cannot interrupt a runtime primitive): those of
+-- Gc.finalise before those of Gc.finalise_last, each in registration order.
+-- Entries: { seq, last, f, arg }.
 P.caml_final_pending = {}
+local function before(x, y)
+  if x[2] ~= y[2] then return y[2] end
+  return x[1] < y[1]
+end
 function P.caml_final_run()
   local q = P.caml_final_pending
   while #q > 0 do
+    table.sort(q, before)
     local item = table.remove(q, 1)
-    item[1](item[2])
+    P.caml_call1(item[3], item[4])
   end
   return 0
 end
 
 --Provides: caml_final_register, caml_final_register_called_without_value
---Requires: caml_final_pending, caml_call1, caml_invalid_argument
+--Requires: caml_final_pending, caml_invalid_argument
 --If: lua54
 -- Lua 5.4 has ephemerons and __gc on tables: the finaliser is attached to a
 -- proxy that lives exactly as long as the value.
 local registry = setmetatable({}, { __mode = "k" })
-local function register(f, v, with_value)
+local seq = 0
+local function register(f, v, last)
   if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
-  local pending = P.caml_final_pending
+  seq = seq + 1
+  local n = seq
   local proxy = setmetatable({}, { __gc = function()
-    if with_value then
-      pending[#pending + 1] = { function(x) P.caml_call1(f, x) end, v }
-    else
-      pending[#pending + 1] = { function() P.caml_call1(f, 0) end, 0 }
-    end
+    local pending = P.caml_final_pending
+    pending[#pending + 1] = { n, last, f, last and 0 or v }
   end })
   local l = registry[v]
   if not l then
@@ -626,8 +633,8 @@ local function register(f, v, with_value)
   l[#l + 1] = proxy
   return 0
 end
-function P.caml_final_register(f, v) return register(f, v, true) end
-function P.caml_final_register_called_without_value(f, v) return register(f, v, false) end
+function P.caml_final_register(f, v) return register(f, v, false) end
+function P.caml_final_register_called_without_value(f, v) return register(f, v, true) end
 
 --Provides: caml_final_register, caml_final_register_called_without_value
 --Requires: caml_invalid_argument

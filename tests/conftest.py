@@ -1,0 +1,109 @@
+"""Shared fixtures: building OCaml programs with ocamlc and their ocamlrun reference results."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROGRAMS = ROOT / "tests" / "programs"
+CACHE = ROOT / ".cache" / "tests"
+TARGETS = ("luajit", "lua51", "lua54")
+NATIVE = {"luajit": "luajit", "lua51": "lua5.1", "lua54": "lua5.4"}
+RUN_TIMEOUT = 120
+
+
+@dataclass
+class Reference:
+    stdout: bytes
+    stderr: bytes
+    returncode: int
+
+
+def program_sources(name: str) -> list[Path]:
+    p = PROGRAMS / name
+    if p.is_dir():
+        order = (p / "order").read_text().split()
+        return [p / f for f in order]
+    return [PROGRAMS / f"{name}.ml"]
+
+
+def all_programs() -> list[str]:
+    names = []
+    for p in sorted(PROGRAMS.iterdir()):
+        if p.suffix == ".ml":
+            names.append(p.stem)
+        elif p.is_dir() and (p / "order").is_file():
+            names.append(p.name)
+    return names
+
+
+def _digest(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    h.update(subprocess.run(["ocamlc", "-version"], capture_output=True, text=True).stdout.encode())
+    return h.hexdigest()[:20]
+
+
+def build_program(name: str) -> tuple[Path, Reference]:
+    """Bytecode (ocamlc -g) and ocamlrun's results for a test program, cached by content."""
+    srcs = program_sources(name)
+    d = CACHE / f"{name}-{_digest(srcs)}"
+    exe = d / "prog.byte"
+    ref_file = d / "ref.json"
+    if not ref_file.exists():
+        d.mkdir(parents=True, exist_ok=True)
+        work = d / "src"
+        work.mkdir(exist_ok=True)
+        for s in srcs:
+            shutil.copy(s, work / s.name)
+        proc = subprocess.run(["ocamlc", "-g", *[s.name for s in srcs], "-o", str(exe)],
+                              cwd=work, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"ocamlc failed on {name}:\n{proc.stderr}")
+        run = subprocess.run(["ocamlrun", str(exe)], cwd=work, capture_output=True, timeout=RUN_TIMEOUT)
+        ref_file.write_text(json.dumps({"stdout": run.stdout.decode("latin-1"),
+                                        "stderr": run.stderr.decode("latin-1"),
+                                        "returncode": run.returncode}))
+    data = json.loads(ref_file.read_text())
+    return exe, Reference(data["stdout"].encode("latin-1"), data["stderr"].encode("latin-1"),
+                          data["returncode"])
+
+
+def compiled_lua(name: str, target: str) -> tuple[Path, Reference]:
+    exe, ref = build_program(name)
+    out = exe.with_name(f"prog.{target}.lua")
+    if not out.exists():
+        from lua_of_ocaml.api import compile_file, write_atomically
+        res = compile_file(exe, target)
+        write_atomically(out, res.lua)
+    return out, ref
+
+
+def run_lupa(lua_file: Path, target: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(lua_file),
+                           "--target", target], cwd=lua_file.parent / "src",
+                          capture_output=True, timeout=RUN_TIMEOUT)
+
+
+def run_native(lua_file: Path, target: str) -> subprocess.CompletedProcess:
+    return subprocess.run([NATIVE[target], str(lua_file)], cwd=lua_file.parent / "src",
+                          capture_output=True, timeout=RUN_TIMEOUT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tools_present():
+    for tool in ("ocamlc", "ocamlrun"):
+        if shutil.which(tool) is None:
+            pytest.exit(f"{tool} is required (run scripts/setup.sh)", returncode=2)
+    os.environ.setdefault("PYTHONHASHSEED", "0")
