@@ -62,7 +62,7 @@ def run_chunk(lua_source: str, target: str = "luajit", argv: list[str] | None = 
     except Exception as e:  # a Lua error escaping the runtime's own handler
         if exit_code:
             return exit_code[0]
-        raise CompileError(f"Lua error: {e}") from None
+        raise CompileError(f"Lua error: {e or type(e).__name__}") from None
     finally:
         out.flush()
         err.flush()

@@ -7,11 +7,13 @@
 -- fd -> { file = Lua file handle, std = true for 0..2 }.
 
 --Provides: caml_sys_fds
-P.caml_sys_fds = {
-  [0] = { file = io.stdin, std = true },
-  [1] = { file = io.stdout, std = true },
-  [2] = { file = io.stderr, std = true },
-}
+-- (A host without the io library replaces caml_sys_write and caml_sys_read.)
+P.caml_sys_fds = {}
+if io then
+  P.caml_sys_fds[0] = { file = io.stdin, std = true }
+  P.caml_sys_fds[1] = { file = io.stdout, std = true }
+  P.caml_sys_fds[2] = { file = io.stderr, std = true }
+end
 
 --Provides: caml_sys_write_default
 --Requires: caml_sys_fds, caml_raise_sys_error
@@ -236,13 +238,19 @@ function P.caml_ml_output_bytes(ch, s, ofs, len)
 end
 
 --Provides: caml_ml_output_char
---Requires: caml_ml_put, caml_ml_flush_channel
+--Requires: caml_ml_flush_channel, caml_raise_sys_error
 local chars = {}
 for i = 0, 255 do chars[i] = string.char(i) end
 function P.caml_ml_output_char(ch, c)
-  -- putch: a full buffer is written out before the byte is added.
+  if ch.fd < 0 then P.caml_raise_sys_error("Bad file descriptor") end
+  -- putch: a full buffer is written out before the byte is added, so the
+  -- buffer may stay full.
   if ch.blen >= 65536 then P.caml_ml_flush_channel(ch) end
-  P.caml_ml_put(ch, chars[c % 256])
+  local n = ch.nbuf + 1
+  ch.buf[n] = chars[c % 256]
+  ch.nbuf = n
+  ch.blen = ch.blen + 1
+  if ch.unbuffered then P.caml_ml_flush_channel(ch) end
   return 0
 end
 

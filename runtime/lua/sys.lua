@@ -281,20 +281,44 @@ function P.caml_sys_const_backend_type(unit) return 1 end
 --Provides: caml_sys_const_naked_pointers_checked
 function P.caml_sys_const_naked_pointers_checked(unit) return 0 end
 
+--Provides: caml_sys_shell_output
+--Requires: caml_sys_exec_status
+-- Internal: the standard output of a shell command (nil if no shell can be
+-- run): io.popen, or os.execute into a temporary file where Lua was built
+-- without popen.
+function P.caml_sys_shell_output(cmd)
+  local ok, r = pcall(function()
+    local h = io.popen(cmd)
+    if not h then return nil end
+    local s = h:read("*a")
+    h:close()
+    return s
+  end)
+  if ok and r then return r end
+  local tok, tmp = pcall(os.tmpname)
+  if not tok or not tmp then return nil end
+  local code = P.caml_sys_exec_status(cmd .. " > " .. tmp)
+  local s
+  if code ~= nil then
+    local f = io.open(tmp, "rb")
+    if f then
+      s = f:read("*a")
+      f:close()
+    end
+  end
+  os.remove(tmp)
+  return s
+end
+
 --Provides: caml_sys_real_cwd
---Requires: caml_raise_sys_error
+--Requires: caml_raise_sys_error, caml_sys_shell_output
 -- The process's working directory (cached: Lua cannot change it).
 local cached
 function P.caml_sys_real_cwd()
   if cached then return cached end
-  local ok, p = pcall(function()
-    local h = io.popen("pwd -P 2>/dev/null")
-    if not h then return nil end
-    local s = h:read("*l")
-    h:close()
-    return s
-  end)
-  if ok and type(p) == "string" and string.sub(p, 1, 1) == "/" then
+  local p = P.caml_sys_shell_output("pwd -P 2>/dev/null")
+  p = p and string.match(p, "^(/[^\n]*)")
+  if p then
     cached = p
   else
     local pwd = os.getenv("PWD")
@@ -333,19 +357,29 @@ end
 
 --Provides: caml_sys_exec_status
 -- Exit code of a shell command as ocamlrun's Sys.command reports it (255
--- when killed by a signal); nil if no shell could be started.
+-- when killed by a signal); nil if no shell could be started. os.execute
+-- gives the raw wait status on Lua 5.1 and LuaJIT, and on 5.2+ built without
+-- POSIX support ("exit", raw status): `exit 1` tells which once.
+local raw
+local function decode(status)
+  if status % 256 == 0 then return math.floor(status / 256) end
+  return 255
+end
 function P.caml_sys_exec_status(cmd)
   local ok, a, b, c = pcall(os.execute, cmd)
   if not ok then return nil end
   if type(a) == "number" then
     if a == -1 then return nil end
-    if a % 256 == 0 then return math.floor(a / 256) end
-    return 255
+    return decode(a)
   end
-  if b == "exit" then return c end
   if b == "signal" then return 255 end
-  if a then return 0 end
-  return 255
+  if b ~= "exit" or type(c) ~= "number" then return a and 0 or 255 end
+  if raw == nil then
+    local ok1, _, _, c1 = pcall(os.execute, "exit 1")
+    raw = ok1 and c1 == 256
+  end
+  if raw then return decode(c) end
+  return c
 end
 
 --Provides: caml_sys_system_command
@@ -368,27 +402,20 @@ function P.caml_sys_command(cmd)
 end
 
 --Provides: caml_sys_read_directory
---Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error, caml_sys_shell_quote
+--Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error, caml_raise_sys_error, caml_sys_shell_quote, caml_sys_shell_output
 -- Pure Lua cannot list a directory: `ls -f` (directory order, like readdir)
--- through io.popen where the host has it.
+-- through the shell where the host has one.
 function P.caml_sys_read_directory(path)
   path = P.caml_lua_string(path)
   local rp = P.caml_sys_resolve(path)
   local kind, err = P.caml_sys_stat_kind(rp)
   if not kind then P.caml_sys_path_error(path, rp, err) end
   if kind ~= "dir" then P.caml_raise_sys_error(path .. ": Not a directory") end
-  local ok, names = pcall(function()
-    local h = io.popen("ls -f -- " .. P.caml_sys_shell_quote(rp) .. " 2>/dev/null")
-    if not h then return nil end
-    local r = { 0 }
-    for line in h:lines() do
-      if line ~= "." and line ~= ".." then r[#r + 1] = line end
-    end
-    h:close()
-    return r
-  end)
-  if not ok or not names then
-    P.caml_raise_sys_error(path .. ": Function not implemented")
+  local text = P.caml_sys_shell_output("ls -f -- " .. P.caml_sys_shell_quote(rp) .. " 2>/dev/null")
+  if not text then P.caml_raise_sys_error(path .. ": Function not implemented") end
+  local names = { 0 }
+  for line in string.gmatch(text, "[^\n]+") do
+    if line ~= "." and line ~= ".." then names[#names + 1] = line end
   end
   return names
 end

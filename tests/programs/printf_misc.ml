@@ -17,7 +17,7 @@ let () =
   print_endline (Buffer.contents b);
   let r = Printf.ksprintf (fun s -> String.length s) "%s-%d" "abc" 12345 in
   Printf.printf "ksprintf len=%d\n" r;
-  Printf.kprintf print_endline "kprintf %d" 7;
+  Printf.ksprintf print_endline "ksprintf again %d" 7;
   Printf.fprintf stdout "fprintf %s\n" "stdout";
   Printf.ifprintf stdout "never %d\n" 1;
   let fmt : (int -> string -> unit, out_channel, unit) format = "fmt value %d %s\n" in

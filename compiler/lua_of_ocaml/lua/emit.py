@@ -40,7 +40,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
     info = ProgramInfo(prog, target)
     prims = PrimitiveTranslator(prog, target)
     main_node = FunctionCompiler(info, prog.main, prims).compile()
-    main_text = render_function(main_node, target, "caml_program")
+    main_text = render_function(main_node, target, "caml_body")
 
     data_lines = []
     for idx in sorted(prog.literals):
@@ -71,8 +71,9 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "  if ok then return r end\n"
         "  error(r, 0)\n"
         "end\n",
-        "\n".join(data_lines) + "\n",
+        "local function caml_data()\n" + "".join(f"  {l}\n" for l in data_lines) + "end\n",
         main_text + "\n",
+        "local function caml_program()\n  caml_data()\n  return caml_body()\nend\n",
         "local code = P.caml_main(caml_program, ...)\n",
         "return code\n",
     ]
