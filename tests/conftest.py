@@ -80,9 +80,25 @@ def build_program(name: str) -> tuple[Path, Reference]:
                           data["returncode"])
 
 
+_TOOL_DIGEST: list[str] = []
+
+
+def tool_digest() -> str:
+    """Changes whenever the compiler or the runtime changes (keys cached Lua output)."""
+    if not _TOOL_DIGEST:
+        h = hashlib.sha256()
+        for base in (ROOT / "compiler", ROOT / "runtime"):
+            for f in sorted(base.rglob("*")):
+                if f.suffix in (".py", ".lua"):
+                    h.update(str(f.relative_to(ROOT)).encode())
+                    h.update(f.read_bytes())
+        _TOOL_DIGEST.append(h.hexdigest()[:16])
+    return _TOOL_DIGEST[0]
+
+
 def compiled_lua(name: str, target: str) -> tuple[Path, Reference]:
     exe, ref = build_program(name)
-    out = exe.with_name(f"prog.{target}.lua")
+    out = exe.with_name(f"prog.{target}.{tool_digest()}.lua")
     if not out.exists():
         from lua_of_ocaml.api import compile_file, write_atomically
         res = compile_file(exe, target)

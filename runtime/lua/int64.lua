@@ -66,6 +66,35 @@ function P.caml_nativeint_create_lo_hi(lo, hi)
   return setmetatable(P.caml_int64_create_lo_hi(lo, hi), P.caml_nativeint_mt)
 end
 
+--Provides: caml_int64_lo, caml_int64_hi
+-- The unsigned 32-bit halves (for other runtime files).
+function P.caml_int64_lo(a) return a.lo end
+function P.caml_int64_hi(a) return a.hi end
+
+--Provides: caml_int64_of_number, caml_int64_to_number
+--Requires: caml_int64_mt, caml_int64_of_float
+--If: lua54
+-- Between int64 and an integral Lua number (file sizes, positions...).
+function P.caml_int64_of_number(n)
+  local v = math.tointeger(n)
+  if v == nil then return P.caml_int64_of_float(n) end
+  return setmetatable({ lo = v & 0xffffffff, hi = (v >> 32) & 0xffffffff }, P.caml_int64_mt)
+end
+function P.caml_int64_to_number(a)
+  return (a.hi << 32) | a.lo
+end
+
+--Provides: caml_int64_of_number, caml_int64_to_number
+--Requires: caml_int64_mt, caml_int64_to_float
+--If: luajit, lua51
+local floor = math.floor
+-- Between int64 and an integral Lua number (exact below 2^53).
+function P.caml_int64_of_number(n)
+  local hi = floor(n / 4294967296)
+  return setmetatable({ lo = n - hi * 4294967296, hi = hi % 4294967296 }, P.caml_int64_mt)
+end
+P.caml_int64_to_number = P.caml_int64_to_float
+
 --Provides: caml_int64_add, caml_int64_sub, caml_int64_neg
 -- Portable: on Lua 5.4 the fields stay integers.
 function P.caml_int64_add(a, b)

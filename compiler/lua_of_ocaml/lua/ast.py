@@ -23,6 +23,7 @@ class FuncNode:
     self_var: Var | None = None      # `local function` form when the body refers to itself
     is_ocaml: bool = True             # an OCaml function (owns a spill table) or a try body
     env_vars: list[Var] = field(default_factory=list)  # free variables copied into a table
+    free: list[Var] = field(default_factory=list)      # all captured variables
     env_name: str = ""
     spill_name: str = ""
     spilled: set[Var] = field(default_factory=set)

@@ -358,6 +358,7 @@ class FunctionCompiler:
             node = FunctionCompiler(self.info, f, self.prims).compile()
             free = [o for o in f.free if isinstance(o, Var) and o not in vars_]
             unstable = [o for o in free if self._unstable(o)]
+            node.free = list(dict.fromkeys(free))
             if len(set(free)) > MAX_UPVALUE_FREE:
                 node.env_vars = list(dict.fromkeys(free))
             elif unstable:

@@ -26,6 +26,23 @@ class Placement:
         self.force_spill: set[Var] = set()
 
 
+def effective_env(node: A.FuncNode, place: Placement, def_owner: dict) -> list[Var]:
+    """Free variables copied at creation: the chosen ones, plus any that live in a
+    table slot or a hoisted local (those may be reassigned after the closure is made)."""
+    env = list(node.env_vars)
+    seen = set(env)
+    for v in node.free:
+        if v in seen:
+            continue
+        o = def_owner.get(v)
+        if o is None:
+            continue
+        if id(o) in place.spilled_owners or v in place.force_spill or v in place.hoisted.get(id(o), ()):
+            env.append(v)
+            seen.add(v)
+    return env
+
+
 class _Analysis:
     """One walk over the tree: scope violations, local counts, outer references."""
 
@@ -104,12 +121,13 @@ class _Analysis:
     def func(self, node: A.FuncNode) -> None:
         owner = node if node.is_ocaml else self.owner()
         self.owner_of[id(node)] = owner
-        for v in node.env_vars:
+        env = effective_env(node, self.place, self.def_owner)
+        for v in env:
             self.use(v)
         self.funcs.append((node, owner, len(self.scopes)))
         self.scopes.append(set())
         self.active.append(0)
-        self.env_scope.append(set(node.env_vars))
+        self.env_scope.append(set(env))
         if node.self_var is not None:
             self.scopes[-2 if len(self.scopes) > 1 else -1].add(node.self_var)
         for p in node.params:
@@ -237,7 +255,8 @@ class Printer:
         saved = self.lines
         self.lines = []
         env_name = f"E{id(node) % 1000003}"
-        env_map = {v: f"{env_name}[{i + 1}]" for i, v in enumerate(node.env_vars)}
+        env_vars = effective_env(node, self.place, self.def_owner)
+        env_map = {v: f"{env_name}[{i + 1}]" for i, v in enumerate(env_vars)}
         self.names.append(env_map)
         saved_breakables = self.breakables
         self.breakables = []
@@ -260,9 +279,8 @@ class Printer:
         plist = ", ".join(f"v{p.id}" if p in spilled_params else n for p, n in zip(node.params, params))
         head = f"function {local_name}({plist})" if local_name else f"function({plist})"
         text = f"{head}\n{body}\n{'  ' * indent}end"
-        if node.env_vars:
-            outer = self.names.pop() if False else None
-            vals = ", ".join(self.name(v) for v in node.env_vars)
+        if env_vars:
+            vals = ", ".join(self.name(v) for v in env_vars)
             return f"(function({env_name}) return {text} end)({{{vals}}})"
         return text
 
@@ -319,7 +337,7 @@ class Printer:
             return
         if len(s.value) == 1 and isinstance(s.value[0], A.FuncNode) and len(s.vars) == 1 \
                 and s.value[0].self_var is s.vars[0]:
-            if plain and not s.value[0].env_vars:
+            if plain and not effective_env(s.value[0], self.place, self.def_owner):
                 self.emit(indent, "local " + self.func_expr(s.value[0], indent, names[0]))
             else:
                 if plain:
