@@ -30,8 +30,43 @@ class CompileResult:
         return out
 
 
+def _with_deep_stack(fn, *args):
+    """Run `fn` in a thread with a large stack: the passes recurse along the dominator
+    tree, which is as deep as the longest chain of blocks in a function."""
+    import sys
+    import threading
+    result: list = []
+    error: list[BaseException] = []
+
+    def body() -> None:
+        try:
+            result.append(fn(*args))
+        except BaseException as e:  # re-raised in the caller's thread
+            error.append(e)
+
+    old_size = threading.stack_size()
+    old_limit = sys.getrecursionlimit()
+    threading.stack_size(512 * 1024 * 1024)
+    sys.setrecursionlimit(max(old_limit, 200000))
+    try:
+        t = threading.Thread(target=body, name="lua_of_ocaml-compile")
+        t.start()
+        t.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if error:
+        raise error[0]
+    return result[0]
+
+
 def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] | None = None,
                 strict: bool = False) -> CompileResult:
+    return _with_deep_stack(_compile_exe, exe, target, extra_runtime, strict)
+
+
+def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
+                 strict: bool) -> CompileResult:
     if target not in TARGETS:
         raise CompileError(f"unknown target {target!r} (choose one of {', '.join(TARGETS)})")
     try:

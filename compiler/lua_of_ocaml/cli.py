@@ -26,11 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--target", choices=TARGETS, default="luajit")
     c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
 
-    r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua")
+    r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua",
+                       usage="lua_of_ocaml run PROGRAM [--target T] [--runtime F.lua] [-- ARGS...]")
     r.add_argument("program", help="a .ml file or a bytecode executable")
     r.add_argument("--target", choices=TARGETS, default="luajit")
     r.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
-    r.add_argument("args", nargs=argparse.REMAINDER, help="arguments after --")
 
     d = sub.add_parser("dis", help="disassemble a bytecode executable")
     d.add_argument("program")
@@ -49,6 +49,11 @@ def _build_ml(src: str, workdir: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    program_args: list[str] = []
+    if argv and argv[0] == "run" and "--" in argv:
+        i = argv.index("--")
+        argv, program_args = argv[:i], argv[i + 1:]
     args = _parser().parse_args(argv)
     try:
         if args.command == "compile":
@@ -67,9 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .api import compile_file
             from .runner import run_chunk
-            rest = list(args.args)
-            if rest and rest[0] == "--":
-                rest = rest[1:]
+            rest = program_args
             if args.program.endswith(".lua"):
                 try:
                     source = Path(args.program).read_text(encoding="latin-1")

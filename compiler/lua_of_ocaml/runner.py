@@ -15,7 +15,7 @@ def lua_runtime(target: str):
     import importlib
     for mod in _LUPA_MODULES[target]:
         try:
-            return importlib.import_module(mod).LuaRuntime(unpack_returned_tuples=True)
+            return importlib.import_module(mod).LuaRuntime(unpack_returned_tuples=True, encoding=None)
         except ImportError:
             continue
     raise CompileError(f"no embedded Lua for target {target} (is the lupa package installed?)")
@@ -35,7 +35,7 @@ def run_chunk(lua_source: str, target: str = "luajit", argv: list[str] | None = 
     inp = stdin or sys.stdin.buffer
 
     def write(fd, s):
-        data = s if isinstance(s, bytes) else str(s).encode("latin-1")
+        data = s if isinstance(s, bytes) else str(s).encode("utf-8")
         (out if fd == 1 else err).write(data)
         if fd == 2:
             err.flush()
@@ -49,14 +49,19 @@ def run_chunk(lua_source: str, target: str = "luajit", argv: list[str] | None = 
     exit_code: list[int] = []
 
     def do_exit(code):
+        # the runtime unwinds the Lua stack itself after calling this hook
         exit_code.append(int(code))
-        rt.eval("error")({"caml_exit": int(code)} if False else rt.table(caml_exit=int(code)))
 
-    load = rt.eval("function(s) return load and load(s, '=program') or loadstring(s, '=program') end")
-    chunk = load(lua_source.encode("latin-1") if False else lua_source)
+    load = rt.eval(b"function(s) if loadstring then return loadstring(s, '=program') end "
+                   b"return load(s, '=program') end")
+    loaded = load(lua_source.encode("latin-1"))
+    chunk = loaded[0] if isinstance(loaded, tuple) else loaded
     if chunk is None:
-        raise CompileError("generated Lua failed to load")
-    host = rt.table(argv=rt.table(*(argv or ["program"])), exit=do_exit, write=write, read=read)
+        msg = loaded[1] if isinstance(loaded, tuple) and len(loaded) > 1 else b"unknown error"
+        msg = msg.decode("latin-1") if isinstance(msg, bytes) else str(msg)
+        raise CompileError(f"generated Lua failed to load: {msg}")
+    args = [a.encode("utf-8") if isinstance(a, str) else a for a in (argv or ["program"])]
+    host = rt.table_from({b"argv": rt.table(*args), b"exit": do_exit, b"write": write, b"read": read})
     try:
         rc = chunk(host)
     except Exception as e:  # a Lua error escaping the runtime's own handler

@@ -283,13 +283,13 @@ function P.caml_expm1_float(x)
   if u == huge then return u end
   local um1 = u - 1.0
   if um1 == -1.0 then return -1.0 end
-  return um1 * x / log(u)
+  return um1 * (x / log(u))
 end
 function P.caml_log1p_float(x)
   if x == huge then return x end
   local u = 1.0 + x
   if u == 1.0 then return x end
-  return log(u) * x / (u - 1.0)
+  return log(u) * (x / (u - 1.0))
 end
 
 --Provides: caml_exp2_float
@@ -598,17 +598,18 @@ function P.caml_lua_format_finite(spec, x)
 end
 
 --Provides: caml_lua_format_finite
---Requires: caml_lua_ldexp
+--Requires: caml_lua_pow2
 --If: luajit
+local P2 = P.caml_lua_pow2
 local format, match, sub, lower, gsub = string.format, string.match, string.sub, string.lower, string.gsub
-local abs, floor, fmod = math.abs, math.floor, math.fmod
+local abs, floor, fmod, log10 = math.abs, math.floor, math.fmod, math.log10
 -- LuaJIT formats exactly but rounds exact ties away from zero where C rounds
 -- them to even. Detect a tie (x * 10^k has fractional part exactly 1/2, k being
 -- the rounding position); when the kept digit is even, cut the exact expansion
 -- (one more digit, a final 5) instead.
 local function tie(a, k)
-  if k >= 0 then
-    local t = P.caml_lua_ldexp(a, k + 1)
+  if k >= 0 then -- k < 1023 here; the scaling is exact (or overflows: no tie)
+    local t = a * P2[k + 1]
     return t < 9007199254740992 and t == floor(t) and t % 2 == 1
   end
   if k < -22 then return false end
@@ -625,11 +626,14 @@ local function cut(spec, x, conv, prec) -- x rounded towards zero at prec digits
   return mant, rest
 end
 function P.caml_lua_format_finite(spec, x)
-  local s = format(spec.lua, x)
-  local a = abs(x)
-  if a == 0 then return s end
   local conv = spec.conv
   local lconv = lower(conv)
+  local a = abs(x)
+  -- Some LuaJIT 2.1 versions print garbage for %f of numbers below about
+  -- 1e-150; with at most 99 decimals they print as zero anyway.
+  if lconv == "f" and a < 1e-100 then x, a = x * 0.0, 0 end
+  local s = format(spec.lua, x)
+  if a == 0 then return s end
   local prec = spec.prec or 6
   if prec >= 98 then return s end
   local exact, e
@@ -638,6 +642,9 @@ function P.caml_lua_format_finite(spec, x)
     exact = format("%." .. (prec + 1) .. "f", a)
   else
     if lconv == "g" and prec > 0 then prec = prec - 1 end
+    -- cheap filter first: the decimal exponent is within 1 of the estimate
+    local g = prec - floor(log10(a))
+    if not (tie(a, g) or tie(a, g - 1) or tie(a, g + 1)) then return s end
     exact = format("%." .. (prec + 1) .. "e", a)
     e = tonumber(match(exact, "e([-+]%d+)$"))
     if not tie(a, prec - e) then return s end
@@ -716,10 +723,10 @@ for d = 0, 15 do HEX[d] = string.sub("0123456789abcdef", d + 1, d + 1) end
 -- '+' or ' ' to sign positive numbers, anything else not to.
 function P.caml_hexstring_of_float(x, prec, style)
   local sign = ""
-  if P.caml_lua_signbit(x) then sign = "-"
+  if x == x and P.caml_lua_signbit(x) then sign = "-"
   elseif style == 43 then sign = "+"
   elseif style == 32 then sign = " " end
-  if x ~= x then return sign .. "nan" end
+  if x ~= x then return sign .. "nan" end -- as format_float: no sign for NaNs
   if x == huge or x == -huge then return sign .. "infinity" end
   local a = abs(x)
   local m, exp = 0, 0 -- a = m * 2^(exp - 52), m an integer < 2^53

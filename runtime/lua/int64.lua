@@ -124,6 +124,14 @@ function P.caml_int64_mul(a, b)
 end
 
 --Provides: caml_uint64_mul
+--If: lua54
+-- Low 64 bits of (ah:al) * (bh:bl) (unsigned 32-bit halves), as hi, lo.
+function P.caml_uint64_mul(ah, al, bh, bl)
+  local v = ((ah << 32) | al) * ((bh << 32) | bl)
+  return (v >> 32) & 0xffffffff, v & 0xffffffff
+end
+
+--Provides: caml_uint64_mul
 --If: luajit, lua51
 local floor = math.floor
 -- Low 64 bits of (ah:al) * (bh:bl), through 16-bit limbs (all partial sums exact).
@@ -170,6 +178,23 @@ function P.caml_int64_mod(a, b)
   if y == 0 then P.caml_raise_zero_divide() end
   local r = fmod(x, y)
   return setmetatable({ lo = r & 0xffffffff, hi = (r >> 32) & 0xffffffff }, getmetatable(a))
+end
+
+--Provides: caml_uint64_divmod
+--If: lua54
+local ult = math.ult
+-- Unsigned 64-bit division (nh:nl) / (dh:dl), d ~= 0. Returns qh, ql, rh, rl.
+function P.caml_uint64_divmod(nh, nl, dh, dl)
+  local n, d = (nh << 32) | nl, (dh << 32) | dl
+  local q
+  if d < 0 then
+    q = ult(n, d) and 0 or 1
+  else
+    q = ((n >> 1) // d) << 1
+  end
+  local r = n - q * d
+  if not ult(r, d) then q, r = q + 1, r - d end
+  return (q >> 32) & 0xffffffff, q & 0xffffffff, (r >> 32) & 0xffffffff, r & 0xffffffff
 end
 
 --Provides: caml_uint64_divmod

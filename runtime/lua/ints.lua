@@ -123,20 +123,23 @@ for x = 0, 15 do
     AND[x * 16 + y], OR[x * 16 + y], XOR[x * 16 + y] = a, o, e
   end
 end
-local function op(t, a, b)
+-- Stops as soon as one operand has no bits left: the rest of the result is
+-- then 0 (and) or the other operand's remaining bits (or, xor).
+local function op(t, a, b, rest)
   a, b = a % 4294967296, b % 4294967296
   local r, p = 0, 1
-  for _ = 1, 8 do
+  while a > 0 and b > 0 do
     local x, y = a % 16, b % 16
     r = r + t[x * 16 + y] * p
     a, b, p = (a - x) / 16, (b - y) / 16, p * 16
   end
+  if rest then r = r + (a + b) * p end
   if r >= 2147483648 then r = r - 4294967296 end
   return r
 end
-function P.caml_int_and(a, b) return op(AND, a, b) end
-function P.caml_int_or(a, b) return op(OR, a, b) end
-function P.caml_int_xor(a, b) return op(XOR, a, b) end
+function P.caml_int_and(a, b) return op(AND, a, b, false) end
+function P.caml_int_or(a, b) return op(OR, a, b, true) end
+function P.caml_int_xor(a, b) return op(XOR, a, b, true) end
 
 --Provides: caml_int_lsl, caml_int_lsr, caml_int_asr
 --If: lua54
@@ -334,7 +337,11 @@ local CHUNK = {
 function P.caml_format_uint_digits(hi, lo, base)
   local c = CHUNK[base]
   local d, padded, plain = c[1], c[2], c[3]
-  if hi == 0 and lo < d then return format(plain, lo) end
+  if hi == 0 then
+    if lo < d then return format(plain, lo) end
+    local q = floor(lo / d) -- < d: lo < 2^32 <= d^2
+    return format(plain, q) .. format(padded, lo - q * d)
+  end
   local parts, n = {}, 0
   while hi > 0 or lo >= d do
     local qh = floor(hi / d)

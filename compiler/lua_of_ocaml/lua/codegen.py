@@ -61,6 +61,7 @@ class FunctionCompiler:
         self.analyzer = RegionAnalyzer(fn)
         self.pending: dict[Var, I.Expr] = {}
         self.pending_block: int = -1
+        self.cur_out: list[A.Stmt] | None = None
         self.loop_blocks: set[int] = set()
         self.has_calls = False
         self.block_params: set[Var] = set()
@@ -158,6 +159,7 @@ class FunctionCompiler:
     # --- terminators -----------------------------------------------------------
     def term_code(self, x: int, code: list[A.Stmt]) -> list[A.Stmt]:
         t = self.fn.blocks[x].term
+        self.cur_out = code
         r, _, exits = self._ctx[-1]
         if isinstance(t, I.Return):
             v = self.value(t.value)
@@ -281,6 +283,7 @@ class FunctionCompiler:
         for v, c in count.items():
             if c == 1 and uses.get(v) == 1:
                 single.add(v)
+        self.cur_out = out
         for s in blk.body:
             self.stmt(s, out, single)
         return out
@@ -397,7 +400,13 @@ class FunctionCompiler:
         if o in self.pending:
             e = self.pending.pop(o)
             toks = self.expr(e)
-            return toks if len(toks) == 1 else ["(", *toks, ")"]
+            if len(toks) == 1:
+                return toks
+            if _nesting(toks) > 12 and self.cur_out is not None:
+                # keep expressions shallow: Lua's parser has a nesting limit
+                self.cur_out.append(A.Local([o], toks))
+                return [o]
+            return ["(", *toks, ")"]
         return [o]
 
     def expr(self, e: I.Expr) -> A.Expr:
@@ -446,7 +455,11 @@ class FunctionCompiler:
                         return c
             return [*self.value(lhs), " ~= 0"]
         if op == "isint":
-            return ["type(", *self.value(lhs), ') == "number"']
+            # floats are Lua numbers too, but never OCaml immediates
+            v = self.value(lhs)
+            if self.info.target == "lua54":
+                return ["math.type(", *v, ') == "integer"']
+            return ["type(", *v, ') == "number" and ', *v, " % 1 == 0"]
         a = self.value(lhs)
         assert rhs is not None
         b = self.value(rhs)
@@ -493,6 +506,19 @@ def _is_read(e: I.Expr) -> bool:
 def _is_call(toks: A.Expr) -> bool:
     return bool(toks) and isinstance(toks[-1], str) and toks[-1].endswith(")") and not (
         isinstance(toks[0], str) and toks[0].startswith("("))
+
+
+def _nesting(toks: A.Expr) -> int:
+    depth = best = 0
+    for t in toks:
+        if isinstance(t, str) and not t.startswith('"'):
+            for ch in t:
+                if ch in "({[":
+                    depth += 1
+                    best = max(best, depth)
+                elif ch in ")}]":
+                    depth -= 1
+    return best
 
 
 def _int_lit(n: int) -> str:
