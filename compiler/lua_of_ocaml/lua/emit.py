@@ -61,6 +61,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         _TARGET_PRELUDE[target],
         "".join(f"local {c} = P.{c}\n" for c in calls),
         f"local D, DLIMIT, HOPS = 0, {limit}, 0\n",
+        "local NEGZ = -tonumber(\"0.0\")\n",
         "local BRK\n",
         "local function caml_deep(f, ...)\n"
         f"  if HOPS >= {hops} then error(G[9]) end\n"

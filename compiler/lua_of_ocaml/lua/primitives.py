@@ -47,7 +47,7 @@ def lua_float(x: float, target: str) -> str:
     if x == float("-inf"):
         return "(-1/0)"
     if x == 0.0 and str(x).startswith("-"):
-        return "(-0.0)"
+        return "NEGZ"  # Lua 5.1 folds the constant -0.0 into 0
     r = repr(x)
     if "e" not in r and "." not in r and "inf" not in r:
         r += ".0"
@@ -68,7 +68,7 @@ class PrimitiveTranslator:
         if self.target == "luajit":
             return ["tobit(", *e, ")"]
         if self.target == "lua54":
-            return ["((", *e, " + 0x80000000) & 0xffffffff) - 0x80000000"]
+            return ["(((", *e, ") + 0x80000000) & 0xffffffff) - 0x80000000"]
         return ["W(", *e, ")"]
 
     def _rt(self, name: str, args: list[A.Expr]) -> A.Expr:
