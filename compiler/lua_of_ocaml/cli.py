@@ -58,10 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compile":
             from .api import compile_file, write_atomically
+            out = args.output or str(Path(args.program).with_suffix("")) + ".lua"
+            out_dir = Path(out).parent
+            if not out_dir.is_dir():
+                raise CompileError(f"{out}: directory {out_dir} does not exist")
             res = compile_file(args.program, args.target, args.extra, args.strict)
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
-            out = args.output or str(Path(args.program).with_suffix("")) + ".lua"
             write_atomically(out, res.lua)
             return 0
         if args.command == "dis":

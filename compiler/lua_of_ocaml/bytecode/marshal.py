@@ -67,17 +67,53 @@ class _Reader:
 
     # --- values -----------------------------------------------------------
     def read_value(self) -> Value:
-        # Iterative filling of block fields to survive deep structures (lists).
+        """Decode one value; block fields are filled iteratively (lists can be long)."""
+        data = self.data
+        n = len(data)
+        objs = self.objs
         root: list[Value] = [0]
-        stack: list[tuple[list, int, int]] = [(root, 0, 1)]  # (container, index, end)
+        # work items: (container, index, end)
+        stack: list[list] = [[root, 0, 1]]
         while stack:
-            container, idx, end = stack.pop()
-            if idx + 1 < end:
-                stack.append((container, idx + 1, end))
-            v, pending = self._read_item()
+            top = stack[-1]
+            container, idx = top[0], top[1]
+            if idx + 1 >= top[2]:
+                stack.pop()
+            else:
+                top[1] = idx + 1
+            pos = self.pos
+            if pos >= n:
+                raise MarshalError("truncated marshaled data")
+            code = data[pos]
+            if code >= 0x80:  # small block
+                self.pos = pos + 1
+                size = (code >> 4) & 7
+                if size == 0:
+                    container[idx] = Block(code & 0xF, [])
+                else:
+                    b = Block(code & 0xF, [0] * size)
+                    objs.append(b)
+                    container[idx] = b
+                    stack.append([b.fields, 0, size])
+                continue
+            if code >= 0x40:  # small int
+                self.pos = pos + 1
+                container[idx] = code & 0x3F
+                continue
+            if code >= 0x20:  # small string
+                ln = code & 0x1F
+                if pos + 1 + ln > n:
+                    raise MarshalError("truncated marshaled data")
+                sv = data[pos + 1:pos + 1 + ln]
+                self.pos = pos + 1 + ln
+                objs.append(sv)
+                container[idx] = sv
+                continue
+            self.pos = pos + 1
+            v, pending = self._read_item(code)
             container[idx] = v
             if pending is not None:
-                stack.append(pending)
+                stack.append(list(pending))
         return root[0]
 
     def _new_block(self, tag: int, size: int):
@@ -87,16 +123,7 @@ class _Reader:
         self.objs.append(b)
         return b, (b.fields, 0, size)
 
-    def _read_item(self):
-        code = self.u8()
-        if code >= 0x80:  # PREFIX_SMALL_BLOCK
-            return self._new_block(code & 0xF, (code >> 4) & 0x7)
-        if code >= 0x40:  # PREFIX_SMALL_INT
-            return code & 0x3F, None
-        if code >= 0x20:  # PREFIX_SMALL_STRING
-            s = self.take(code & 0x1F)
-            self.objs.append(s)
-            return s, None
+    def _read_item(self, code: int):
         if code == 0x0:
             return self.s8(), None
         if code == 0x1:

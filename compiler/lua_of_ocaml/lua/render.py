@@ -339,6 +339,15 @@ class Printer:
                 and s.value[0].self_var is s.vars[0]:
             if plain and not effective_env(s.value[0], self.place, self.def_owner):
                 self.emit(indent, "local " + self.func_expr(s.value[0], indent, names[0]))
+            elif not effective_env(s.value[0], self.place, self.def_owner):
+                # a table slot: recursive calls still go through a local name
+                local = f"v{s.vars[0].id}"
+                self.emit(indent, "do")
+                self.names.append({s.vars[0]: local})
+                self.emit(indent + 1, "local " + self.func_expr(s.value[0], indent + 1, local))
+                self.names.pop()
+                self.emit(indent + 1, f"{names[0]} = {local}")
+                self.emit(indent, "end")
             else:
                 if plain:
                     self.emit(indent, f"local {names[0]}")
