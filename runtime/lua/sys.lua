@@ -75,7 +75,7 @@ function P.caml_sys_open(path, flags, perm)
   end
   if not exists and not fl[3] then P.caml_sys_path_error(path, rp, err) end
   local mode
-  if fl[1] then
+  if fl[1] or fl[2] then -- Open_append implies O_WRONLY (as in OCaml's sys.c)
     if fl[4] then mode = "wb"
     elseif fl[2] then mode = "ab"
     elseif exists then mode = "r+b"

@@ -55,6 +55,8 @@ def _add_event(events: dict[int, Location], orig: int, ev: Block) -> None:
         return
     start, end = f[2].fields[0], f[2].fields[1]
     fname, lnum, bol, cnum = _pos(start)
+    if fname == "_none_" or lnum <= 0:
+        return
     _, lnum_end, bol_end, cnum_end = _pos(end)
     module = f[1].decode("latin-1") if isinstance(f[1], bytes) else ""
     defname = f[4].decode("latin-1") if len(f) > 4 and isinstance(f[4], bytes) else ""

@@ -356,8 +356,9 @@ class FunctionBuilder:
                 if name is None:
                     raise CompileError(f"unknown primitive number {p}")
                 pb.used_prims.add(name)
-                if self.loc is not None and name not in pb.prim_locs:
-                    pb.prim_locs[name] = self.loc
+                call_loc = pb.location(nxt) or self.loc  # the event after the call
+                if call_loc is not None and name not in pb.prim_locs:
+                    pb.prim_locs[name] = call_loc
                 accu = let(Extern(name, args))
             elif op.startswith("CONST") or op.startswith("PUSHCONST"):
                 if op.startswith("PUSH"):
