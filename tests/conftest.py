@@ -100,9 +100,10 @@ def compiled_lua(name: str, target: str) -> tuple[Path, Reference]:
     exe, ref = build_program(name)
     out = exe.with_name(f"prog.{target}.{tool_digest()}.lua")
     if not out.exists():
-        from lua_of_ocaml.api import compile_file, write_atomically
-        res = compile_file(exe, target)
-        write_atomically(out, res.lua)
+        from lua_of_ocaml.api import compile_exe_targets, write_atomically
+        from lua_of_ocaml.bytecode.exe_file import read_exe
+        for t, res in compile_exe_targets(read_exe(exe), list(TARGETS)).items():
+            write_atomically(exe.with_name(f"prog.{t}.{tool_digest()}.lua"), res.lua)
     return out, ref
 
 

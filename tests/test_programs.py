@@ -27,8 +27,13 @@ def _check(proc, ref) -> None:
         assert proc.stderr.endswith(ref.stderr) or ref.stderr in proc.stderr
 
 
+def _grouped(names):
+    # all targets of one program run in the same worker: it is compiled once
+    return [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in names]
+
+
 @pytest.mark.parametrize("target", TARGETS)
-@pytest.mark.parametrize("name", PROGRAMS)
+@pytest.mark.parametrize("name", _grouped(PROGRAMS))
 def test_program_lupa(name: str, target: str) -> None:
     lua, ref = compiled_lua(name, target)
     _check(run_lupa(lua, target), ref)
@@ -36,7 +41,7 @@ def test_program_lupa(name: str, target: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("target", TARGETS)
-@pytest.mark.parametrize("name", PROGRAMS)
+@pytest.mark.parametrize("name", _grouped(PROGRAMS))
 def test_program_native(name: str, target: str) -> None:
     lua, ref = compiled_lua(name, target)
     _check(run_native(lua, target), ref)

@@ -304,6 +304,15 @@ P.caml_ml_close_channel(w2)
 h = io.open(f, "rb")
 check("no truncation", h:read("*a"), "HEllo\nworld!\nmore\n")
 h:close()
+-- Open_append alone implies O_WRONLY; the offset starts at 0 as with O_APPEND
+ac = P.caml_ml_open_descriptor_out(P.caml_sys_open(f, L{ 2, 3 }, 420))
+P.caml_ml_output(ac, "!", 0, 1)
+check("append pos_out", P.caml_ml_pos_out(ac), 1)
+P.caml_ml_flush(ac)
+P.caml_ml_close_channel(ac)
+h = io.open(f, "rb")
+check("append without wronly", h:read("*a"), "HEllo\nworld!\nmore\n!")
+h:close()
 check("excl", exn(P.caml_sys_open, f, L{ 1, 3, 5 }, 420), 'Sys_error("' .. f .. ': File exists")')
 check("missing", exn(P.caml_sys_open, f .. ".no", L{ 0 }, 0),
   'Sys_error("' .. f .. '.no: No such file or directory")')
@@ -553,4 +562,62 @@ check("chan", hex(P.caml_md5_chan(ic, 5)), "5d41402abc4b2a76b9719d911017c592")
 check("chan rest", hex(P.caml_md5_chan(ic, -1)), "b7913aa15c43be7d534b4eec6e99e8a0")
 feed = "abc"
 check("chan short", exn(P.caml_md5_chan, ic, 5), "End_of_file")
+""")
+
+
+# --- marshal -----------------------------------------------------------------
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_marshal(target, tmp_path):
+    f = str(tmp_path / "m.bin")
+    run(target, {"caml_output_value_to_string", "caml_output_value_to_bytes",
+                 "caml_input_value_from_bytes", "caml_marshal_data_size",
+                 "caml_output_value_to_buffer", "caml_output_value", "caml_input_value",
+                 "caml_sys_open", "caml_ml_open_descriptor_in", "caml_ml_open_descriptor_out",
+                 "caml_ml_close_channel", "caml_ml_flush", "caml_int64_create_lo_hi",
+                 "caml_sys_write", "caml_sys_read"}, r"""
+P.caml_sys_write = P.caml_sys_write_default
+P.caml_sys_read = P.caml_sys_read_default
+-- (1, "ab", [|1.5; -2.0|], 5L, ref (-300), [||], 70000), as ocamlrun 4.13 writes it
+local v = { 0, 1, "ab", { 254, 1.5, -2.0 }, P.caml_int64_create_lo_hi(5, 0), { 0, -300 }, { 0 }, 70000 }
+local s = P.caml_output_value_to_string(v, 0)
+check("bytes", hex(s), "8495a6be0000002d000000050000001500000012f0412261620e02000000000000f83f"
+  .. "00000000000000c0195f6a0000000000000000059001fed4800200011170")
+check("data size", P.caml_marshal_data_size(B(s), 0), #s - 20)
+local r = P.caml_input_value_from_bytes(B("xy" .. s), 2)
+check("int", r[2], 1)
+check("string", S(r[3]), "ab")
+check("floats", r[4][1] == 254 and r[4][2] == 1.5 and r[4][3] == -2, true)
+check("int64", r[5].lo .. " " .. r[5].hi, "5 0")
+check("ref", r[6][2], -300)
+check("atom", #r[7], 1)
+check("int32", r[8], 70000)
+-- sharing and cycles
+local l = { 0, 1, 0 }
+l[3] = { 0, 2, l }
+local c = P.caml_input_value_from_bytes(P.caml_output_value_to_bytes(l, 0), 0)
+check("cycle", c[3][3] == c and c[3][2] == 2, true)
+local sh = { 0, 1, 0 }
+local t = P.caml_input_value_from_bytes(P.caml_output_value_to_string({ 0, sh, sh }, 0), 0)
+check("shared", t[2] == t[3], true)
+t = P.caml_input_value_from_bytes(P.caml_output_value_to_string({ 0, sh, sh }, L{ 0 }), 0)
+check("no sharing", t[2] ~= t[3] and t[3][2] == 1, true)
+check("closure", exn(P.caml_output_value_to_string, { 0, function() end }, 0),
+  'Invalid_argument("output_value: functional value")')
+local buf = Z(10)
+check("to_buffer overflow", exn(P.caml_output_value_to_buffer, buf, 0, 10, "abcdefghijkl", 0),
+  'Failure("Marshal.to_buffer: buffer overflow")')
+check("bad object", exn(P.caml_input_value_from_bytes, B(string.rep("a", 30)), 0),
+  'Failure("input_value: bad object")')
+-- channels
+local f = """ + lua_str(f) + r"""
+local oc = P.caml_ml_open_descriptor_out(P.caml_sys_open(f, L{ 1, 3, 4, 6 }, 420))
+P.caml_output_value(oc, v, 0)
+P.caml_output_value(oc, 42, 0)
+P.caml_ml_flush(oc)
+P.caml_ml_close_channel(oc)
+local ic = P.caml_ml_open_descriptor_in(P.caml_sys_open(f, L{ 0, 6 }, 0))
+check("chan value", S(P.caml_input_value(ic)[3]), "ab")
+check("chan int", P.caml_input_value(ic), 42)
+check("chan eof", exn(P.caml_input_value, ic), "End_of_file")
 """)

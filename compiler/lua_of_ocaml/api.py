@@ -81,6 +81,26 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
     return result
 
 
+def compile_exe_targets(exe: ExeFile, targets: list[str],
+                        extra_runtime: list[str] | None = None) -> dict[str, CompileResult]:
+    """Compile for several targets, building the IR once."""
+    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime)
+
+
+def _compile_targets(exe: ExeFile, targets: list[str],
+                     extra_runtime: list[str] | None) -> dict[str, CompileResult]:
+    for t in targets:
+        if t not in TARGETS:
+            raise CompileError(f"unknown target {t!r} (choose one of {', '.join(TARGETS)})")
+    prog = build_program(exe)
+    simplify_program(prog)
+    out = {}
+    for t in targets:
+        chunk = emit_program(prog, t, extra_runtime)
+        out[t] = CompileResult(chunk.lua, t, chunk.missing)
+    return out
+
+
 def compile_file(path: str | os.PathLike, target: str = "luajit",
                  extra_runtime: list[str] | None = None, strict: bool = False) -> CompileResult:
     return compile_exe(read_exe(path), target, extra_runtime, strict)

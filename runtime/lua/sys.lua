@@ -93,6 +93,8 @@ function P.caml_sys_open(path, flags, perm)
   end
   local fh, oerr = io.open(rp, mode)
   if not fh then P.caml_sys_path_error(path, rp, oerr) end
+  -- O_APPEND starts at offset 0 (writes still go to the end), unlike fopen "a"
+  if mode == "ab" then fh:seek("set", 0) end
   local fds = P.caml_sys_fds
   local fd = 0
   while fds[fd] do fd = fd + 1 end

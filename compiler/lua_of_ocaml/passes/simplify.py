@@ -236,4 +236,6 @@ def simplify_program(prog: Program) -> None:
         _rewrite_operands(fn, subst)
     for fn in funcs:
         remove_dead_params(fn)
+    from .deadcode import eliminate_dead_code
+    eliminate_dead_code(prog)
     remove_dead_code(prog)
