@@ -19,7 +19,18 @@ from ..bytecode.values import Block as VBlock
 from ..errors import CompileError
 from .ir import (UNIT, Apply, Block, Branch, Closure, Cond, Const, Cont, Effect, Extern, Field,
                  Function, GlobalGet, Let, LetRec, Literal, MakeBlock, Operand, Poptrap, Prim,
-                 Program, Pushtrap, Raise, Return, SetField, SetGlobal, Stop, Switch, TailCall, Var)
+                 Program, Pushtrap, Raise, Return, SetField, SetGlobal, SetVar, Stop, Switch,
+                 TailCall, Var)
+
+
+@dataclass(eq=False)
+class _Trap:
+    """A try block being explored: where its handler's arguments come from."""
+    depth: int               # stack depth at PUSHTRAP (slots below are the handler's)
+    block: Block             # the block ending with the Pushtrap
+    stack: list[Operand]     # stack at PUSHTRAP
+    handler: Cont
+    mirrors: dict[int, Var]  # slot index -> variable mirroring ASSIGNs in the body
 
 _DUMMY = Const(-0x7FFF_FFFF)  # return addresses and trap frames: never read as values
 
@@ -105,6 +116,7 @@ class FunctionBuilder:
         self.env = env
         self.start_pc = start_pc
         self.depth: dict[int, int] = {}
+        self.traps: dict[int, tuple[_Trap, ...]] = {}
         self.queue: list[int] = []
         self.loc: Location | None = None
 
@@ -129,26 +141,30 @@ class FunctionBuilder:
         self.fn.entry = pc
         self.fn.blocks[pc] = entry
         self.depth[pc] = len(stack)
-        self._exec(entry, pc, stack, UNIT)
+        self.traps[pc] = ()
+        self._exec(entry, pc, stack, UNIT, ())
         while self.queue:
             addr = self.queue.pop()
             blk = self.fn.blocks[addr]
             slots: list[Operand] = list(blk.params)
-            self._exec(blk, addr, slots[:-1], slots[-1])
+            self._exec(blk, addr, slots[:-1], slots[-1], self.traps[addr])
 
-    def _jump(self, target: int, stack: list[Operand], accu: Operand) -> Cont:
+    def _jump(self, target: int, stack: list[Operand], accu: Operand,
+              traps: tuple[_Trap, ...] = ()) -> Cont:
         slots = [*stack, accu]
         if target not in self.fn.blocks:
             blk = Block(target, [Var() for _ in slots])
             self.fn.blocks[target] = blk
             self.depth[target] = len(stack)
+            self.traps[target] = traps
             self.queue.append(target)
         elif self.depth[target] != len(stack):
             raise CompileError(f"inconsistent stack depth at code address {target}")
         return Cont(target, slots)
 
     # --- symbolic execution of one block ----------------------------------
-    def _exec(self, blk: Block, pc: int, stack: list[Operand], accu: Operand) -> None:
+    def _exec(self, blk: Block, pc: int, stack: list[Operand], accu: Operand,
+              traps: tuple[_Trap, ...]) -> None:
         pb = self.pb
         body = blk.body
         locs = blk.locs
@@ -163,9 +179,12 @@ class FunctionBuilder:
             emit(Let(v, expr))
             return v
 
+        def jump(target: int, st: list[Operand], acc: Operand) -> Cont:
+            return self._jump(target, st, acc, traps)
+
         while True:
             if not first and pc in pb.leaders:
-                blk.term = Branch(self._jump(pc, stack, accu))
+                blk.term = Branch(jump(pc, stack, accu))
                 return
             first = False
             ins: Instr | None = pb.instrs.get(pc)
@@ -192,7 +211,11 @@ class FunctionBuilder:
             elif op == "POP":
                 del stack[len(stack) - a[0]:]
             elif op == "ASSIGN":
-                stack[-1 - a[0]] = accu
+                slot = len(stack) - 1 - a[0]
+                stack[slot] = accu
+                for trap in traps:
+                    if slot < trap.depth:
+                        emit(SetVar(self._mirror(trap, slot), accu))
                 accu = UNIT
             elif op.startswith("ENVACC") or op.startswith("PUSHENVACC"):
                 if op.startswith("PUSH"):
@@ -310,37 +333,38 @@ class FunctionBuilder:
                 emit(Effect(Prim("setbyteschar", [accu, i, v])))
                 accu = UNIT
             elif op == "BRANCH":
-                blk.term = Branch(self._jump(ins.targets[0], stack, accu))
+                blk.term = Branch(jump(ins.targets[0], stack, accu))
                 return
             elif op in ("BRANCHIF", "BRANCHIFNOT"):
-                t = self._jump(ins.targets[0], stack, accu)
-                f = self._jump(nxt, stack, accu)
+                t = jump(ins.targets[0], stack, accu)
+                f = jump(nxt, stack, accu)
                 if op == "BRANCHIFNOT":
                     t, f = f, t
                 blk.term = Cond("truthy", accu, None, t, f)
                 return
             elif op in _CONDJUMPS:
-                t = self._jump(ins.targets[0], stack, accu)
-                f = self._jump(nxt, stack, accu)
+                t = jump(ins.targets[0], stack, accu)
+                f = jump(nxt, stack, accu)
                 blk.term = Cond(_CONDJUMPS[op], Const(a[0]), accu, t, f)
                 return
             elif op == "SWITCH":
                 nconst, _ = a
-                conts = [self._jump(t, stack, accu) for t in ins.targets]
+                conts = [jump(t, stack, accu) for t in ins.targets]
                 blk.term = Switch(accu, conts[:nconst], conts[nconst:])
                 return
             elif op == "BOOLNOT":
                 accu = let(Prim("not", [accu]))
             elif op == "PUSHTRAP":
                 exn = Var()
-                handler = self._jump(ins.targets[0], stack, exn)
+                handler = jump(ins.targets[0], stack, exn)
+                trap = _Trap(len(stack), blk, list(stack), handler, {})
                 inner = [*stack, _DUMMY, _DUMMY, _DUMMY, _DUMMY]
-                body_cont = self._jump(nxt, inner, accu)
+                body_cont = self._jump(nxt, inner, accu, traps + (trap,))
                 blk.term = Pushtrap(body_cont, exn, handler)
                 return
             elif op == "POPTRAP":
                 del stack[len(stack) - 4:]
-                blk.term = Poptrap(self._jump(nxt, stack, accu))
+                blk.term = Poptrap(self._jump(nxt, stack, accu, traps[:-1]))
                 return
             elif op in ("RAISE", "RERAISE", "RAISE_NOTRACE"):
                 blk.term = Raise(accu, {"RAISE": "raise", "RERAISE": "reraise"}.get(op, "notrace"))
@@ -393,6 +417,17 @@ class FunctionBuilder:
             else:
                 raise CompileError(f"unsupported instruction {op} at code address {pc}")
             pc = nxt
+
+    @staticmethod
+    def _mirror(trap: _Trap, slot: int) -> Var:
+        m = trap.mirrors.get(slot)
+        if m is None:
+            m = Var()
+            trap.mirrors[slot] = m
+            trap.block.body.append(Let(m, trap.stack[slot]))
+            trap.block.locs.append(None)
+            trap.handler.args[slot] = m
+        return m
 
     def _global(self, n: int):
         if n < len(self.pb.globals) and not isinstance(self.pb.globals[n], int):

@@ -122,12 +122,20 @@ class SetGlobal:
 
 
 @dataclass(slots=True)
+class SetVar:
+    """Overwrite a variable (the only non-SSA assignment): mirrors a stack slot that a
+    try body assigns, so that the exception handler sees the new value."""
+    var: Var
+    value: Operand
+
+
+@dataclass(slots=True)
 class Effect:
     """An expression evaluated for its side effect only (result unused)."""
     expr: Expr
 
 
-Stmt = Union[Let, LetRec, SetField, SetGlobal, Effect]
+Stmt = Union[Let, LetRec, SetField, SetGlobal, SetVar, Effect]
 
 # --- block terminators ---------------------------------------------------------
 
@@ -273,6 +281,8 @@ def stmt_operands(s: Stmt) -> list[Operand]:
         return [s.obj, s.value]
     if isinstance(s, SetGlobal):
         return [s.value]
+    if isinstance(s, SetVar):
+        return [s.var, s.value]
     if isinstance(s, Effect):
         return expr_operands(s.expr)
     return []

@@ -333,6 +333,11 @@ class FunctionCompiler:
             self.flush(out, reads_only=True)
             out.append(A.Assign([[*obj, f"[{s.index + 2}]"]], [val]))
             return
+        if isinstance(s, I.SetVar):
+            val = self.value(s.value)
+            self.flush(out, reads_only=True)
+            out.append(A.Assign([[s.var]], [val]))
+            return
         if isinstance(s, I.SetGlobal):
             val = self.value(s.value)
             self.flush(out, reads_only=True)
@@ -394,6 +399,12 @@ class FunctionCompiler:
             out.append(A.Local([o], self.expr(self.pending.pop(o))))
         return self.value(o)
 
+    def prefix(self, o: Operand) -> A.Expr:
+        """An operand that is indexed or called: constants need parentheses in Lua."""
+        if isinstance(o, Const):
+            return [f"({o.value})"]
+        return self.value(o)
+
     def value(self, o: Operand) -> A.Expr:
         if isinstance(o, Const):
             return [_int_lit(o.value)]
@@ -417,7 +428,8 @@ class FunctionCompiler:
                 c = self.cond_expr(e.op, *(e.args + [None])[:2]) if e.op != "isint" else \
                     self.cond_expr("isint", e.args[0], None)
                 return ["(", *c, ") and 1 or 0"]
-            return self.prims.prim([self.value(a) for a in e.args], e.op)
+            return self.prims.prim([self.prefix(a) for a in e.args[:1]] +
+                                   [self.value(a) for a in e.args[1:]], e.op)
         if isinstance(e, I.Extern):
             return self.prims.extern(e.name, [self.value(a) for a in e.args])
         if isinstance(e, I.Apply):
@@ -428,7 +440,7 @@ class FunctionCompiler:
                 toks += [", ", *self.value(a)]
             return toks + ["}"]
         if isinstance(e, I.Field):
-            return [*self.value(e.obj), f"[{e.index + 2}]"]
+            return [*self.prefix(e.obj), f"[{e.index + 2}]"]
         if isinstance(e, I.GlobalGet):
             return [f"G[{e.index + 1}]"]
         if isinstance(e, I.Literal):
@@ -472,7 +484,7 @@ class FunctionCompiler:
 
     def call_expr(self, f: Operand, args: list[Operand], nontail: bool = False) -> A.Expr:
         fn = self.info.known.get(f) if isinstance(f, Var) else None
-        ftoks = self.value(f)
+        ftoks = self.prefix(f)
         argt: A.Expr = []
         for i, a in enumerate(args):
             if i:

@@ -42,9 +42,14 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
     main_node = FunctionCompiler(info, prog.main, prims).compile()
     main_text = render_function(main_node, target, "caml_body")
 
-    data_lines = []
-    for idx in sorted(prog.literals):
-        data_lines.append(f"G[{idx + 1}] = {prims.data_value(prog.literals[idx])}")
+    data_lines = prims.data_statements(prog.literals)
+    data_funcs = []
+    for i in range(0, max(len(data_lines), 1), 500):
+        body = "".join(f"  {l}\n" for l in data_lines[i:i + 500])
+        data_funcs.append(f"function(T)\n{body}end")
+    data_code = ("local function caml_data()\n  local T = {}\n  local parts = {\n"
+                 + "".join(f"  {f},\n" for f in data_funcs)
+                 + "  }\n  for i = 1, #parts do parts[i](T) end\nend\n")
 
     needed = set(prims.needed) | _ALWAYS
     runtime = link_runtime(needed, target, extra_runtime)
@@ -72,7 +77,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "  if ok then return r end\n"
         "  error(r, 0)\n"
         "end\n",
-        "local function caml_data()\n" + "".join(f"  {l}\n" for l in data_lines) + "end\n",
+        data_code,
         main_text + "\n",
         "local function caml_program()\n  caml_data()\n  return caml_body()\nend\n",
         "local code = P.caml_main(caml_program, ...)\n",

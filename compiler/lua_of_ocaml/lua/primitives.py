@@ -166,8 +166,8 @@ class PrimitiveTranslator:
             return [str(v.value) if v.value >= 0 else f"({v.value})"]
         return [f"G[{index + 1}]"]
 
-    def data_value(self, v, depth: int = 0) -> str:
-        """A Lua expression building a constant from the DATA section."""
+    def data_scalar(self, v) -> str | None:
+        """A Lua expression for a constant without nested blocks (None for blocks)."""
         if isinstance(v, int):
             return str(v) if v >= 0 else f"({v})"
         if isinstance(v, bytes):
@@ -179,14 +179,44 @@ class PrimitiveTranslator:
         if isinstance(v, Custom):
             if v.ident == "_i":
                 return str(v.value)
-            self.need("caml_int64_create_lo_hi")
             u = v.value & 0xFFFFFFFFFFFFFFFF
-            ctor = "P.caml_int64_create_lo_hi" if v.ident == "_j" else "P.caml_nativeint_create_lo_hi"
-            if v.ident != "_j":
-                self.need("caml_nativeint_create_lo_hi")
-            return f"{ctor}({u & 0xFFFFFFFF}, {u >> 32})"
+            ctor = "caml_int64_create_lo_hi" if v.ident == "_j" else "caml_nativeint_create_lo_hi"
+            self.need(ctor)
+            return f"P.{ctor}({u & 0xFFFFFFFF}, {u >> 32})"
         if isinstance(v, VBlock):
-            if depth > 150:
-                raise RecursionError
-            return "{" + str(v.tag) + "".join(", " + self.data_value(f, depth + 1) for f in v.fields) + "}"
+            return None
         raise AssertionError(type(v))
+
+    def data_statements(self, literals: dict[int, object]) -> list[str]:
+        """Statements filling G with the DATA constants.
+
+        Blocks are built bottom-up into a table `T` so that no Lua expression nests
+        deeper than one constructor (long constant lists would exceed the parser's
+        limits), and a block shared in the data stays shared."""
+        out: list[str] = []
+        slot: dict[int, str] = {}
+
+        def ref(v) -> str:
+            sc = self.data_scalar(v)
+            return sc if sc is not None else slot[id(v)]
+
+        for idx in sorted(literals):
+            root = literals[idx]
+            if self.data_scalar(root) is None and id(root) not in slot:
+                stack = [(root, False)]
+                while stack:
+                    v, expanded = stack.pop()
+                    if id(v) in slot:
+                        continue
+                    if not expanded:
+                        stack.append((v, True))
+                        for f in reversed(v.fields):
+                            if isinstance(f, VBlock) and id(f) not in slot:
+                                stack.append((f, False))
+                        continue
+                    k = len(slot) + 1
+                    fields = "".join(", " + ref(f) for f in v.fields)
+                    out.append(f"T[{k}] = {{{v.tag}{fields}}}")
+                    slot[id(v)] = f"T[{k}]"
+            out.append(f"G[{idx + 1}] = {ref(root)}")
+        return out

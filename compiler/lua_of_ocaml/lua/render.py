@@ -191,13 +191,12 @@ def place_variables(root: A.FuncNode) -> tuple[Placement, dict[int, A.FuncNode]]
         for node_id, refs in an.outer_refs.items():
             real = {v for v in refs if not an.is_spilled(v)}
             if len(real) > MAX_OUTER_REFS:
-                node_owner = an.owner_of[node_id]
+                # too many upvalues: the functions owning them keep them in a table
                 for v in real:
                     o = an.def_owner.get(v)
-                    if o is not None and o is not node_owner:
-                        if id(o) not in place.spilled_owners:
-                            place.spilled_owners.add(id(o))
-                            changed = True
+                    if o is not None and id(o) not in place.spilled_owners:
+                        place.spilled_owners.add(id(o))
+                        changed = True
         if not changed:
             return place, an.def_owner  # type: ignore[return-value]
     raise AssertionError("variable placement did not converge")
@@ -224,11 +223,10 @@ class Printer:
                 return env[v]
         owner = self.def_owner.get(v)
         if owner is not None and (id(owner) in self.place.spilled_owners or v in self.place.force_spill):
-            if v not in owner.params:
-                idx = self.spill_index.setdefault(id(owner), {})
-                if v not in idx:
-                    idx[v] = len(idx) + 1
-                return f"S{id(owner) % 1000003}[{idx[v]}]"
+            idx = self.spill_index.setdefault(id(owner), {})
+            if v not in idx:
+                idx[v] = len(idx) + 1
+            return f"S{id(owner) % 1000003}[{idx[v]}]"
         return f"v{v.id}"
 
     def is_local_name(self, v: Var) -> bool:

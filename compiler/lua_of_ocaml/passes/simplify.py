@@ -85,6 +85,8 @@ def _rewrite_operands(fn: Function, subst: dict[Var, Operand]) -> None:
                 s.obj, s.value = r(s.obj), r(s.value)
             elif isinstance(s, SetGlobal):
                 s.value = r(s.value)
+            elif isinstance(s, I.SetVar):
+                s.value = r(s.value)
             elif isinstance(s, LetRec):
                 for f in s.funcs:
                     f.free = [r(v) for v in f.free]
