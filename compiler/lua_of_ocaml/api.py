@@ -21,9 +21,11 @@ class CompileResult:
     lua: str
     target: str
     missing_primitives: dict[str, Location | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def missing_report(self) -> list[str]:
-        out = []
+        """Warnings for the user: missing primitives, constants that do not fit."""
+        out = list(self.warnings)
         for name, loc in self.missing_primitives.items():
             where = f" (used at {loc})" if loc else ""
             out.append(f"primitive {name} is not implemented{where}")
@@ -75,9 +77,10 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
         raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
     simplify_program(prog)
     chunk = emit_program(prog, target, extra_runtime)
-    result = CompileResult(chunk.lua, target, chunk.missing)
+    result = CompileResult(chunk.lua, target, chunk.missing, list(prog.warnings))
     if strict and result.missing_primitives:
-        raise CompileError("; ".join(result.missing_report()))
+        raise CompileError("; ".join(f"primitive {n} is not implemented"
+                                     for n in result.missing_primitives))
     return result
 
 
@@ -97,7 +100,7 @@ def _compile_targets(exe: ExeFile, targets: list[str],
     out = {}
     for t in targets:
         chunk = emit_program(prog, t, extra_runtime)
-        out[t] = CompileResult(chunk.lua, t, chunk.missing)
+        out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings))
     return out
 
 

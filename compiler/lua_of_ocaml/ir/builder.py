@@ -86,6 +86,7 @@ class ProgramBuilder:
         self.leaders = self._find_leaders()
         self.used_prims: set[str] = set()
         self.prim_locs: dict[str, Location] = {}
+        self.warnings: list[str] = []
 
     def _find_leaders(self) -> set[int]:
         leaders: set[int] = {0}
@@ -102,8 +103,12 @@ class ProgramBuilder:
     def build(self) -> Program:
         main = Function(entry=0, params=[], free=[], name="main")
         FunctionBuilder(self, main, Env([], [], 0, 2), start_pc=0).run()
-        literals = {i: v for i, v in enumerate(self.globals) if not isinstance(v, int)}
-        return Program(main, literals, len(self.globals), self.prims, self.used_prims, self.prim_locs)
+        # module slots start as 0; any other value is a constant (ocamlc stores ints
+        # that do not fit in 31 bits there too)
+        literals = {i: v for i, v in enumerate(self.globals) if not (isinstance(v, int) and v == 0)}
+        prog = Program(main, literals, len(self.globals), self.prims, self.used_prims, self.prim_locs)
+        prog.warnings = self.warnings
+        return prog
 
     def location(self, pc: int) -> Location | None:
         return self.events.get(pc)
@@ -430,8 +435,17 @@ class FunctionBuilder:
         return m
 
     def _global(self, n: int):
-        if n < len(self.pb.globals) and not isinstance(self.pb.globals[n], int):
-            return Literal(n)
+        if n < len(self.pb.globals):
+            v = self.pb.globals[n]
+            if not isinstance(v, int):
+                return Literal(n)
+            if v != 0:
+                wrapped = to_int32(v)
+                if wrapped != v:
+                    where = f" at {self.loc}" if self.loc else ""
+                    self.pb.warnings.append(
+                        f"integer constant {v} does not fit in 32 bits{where}: it wraps to {wrapped}")
+                return Literal(n)
         return GlobalGet(n)
 
     @staticmethod
@@ -443,6 +457,10 @@ class FunctionBuilder:
             else:  # a constant captured: give it a name so the body can refer to it
                 out.append(o)  # type: ignore[arg-type]
         return out
+
+
+def to_int32(v: int) -> int:
+    return ((v + 0x8000_0000) & 0xFFFF_FFFF) - 0x8000_0000
 
 
 def build_program(exe: ExeFile) -> Program:

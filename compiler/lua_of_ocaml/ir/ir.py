@@ -239,6 +239,7 @@ class Program:
     primitives: list[str]         # PRIM section
     used_primitives: set[str] = field(default_factory=set)
     prim_locations: dict[str, Location] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def successors(term: Terminator) -> list[Cont]:

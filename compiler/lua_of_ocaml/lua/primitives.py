@@ -158,6 +158,9 @@ class PrimitiveTranslator:
     # --- literals --------------------------------------------------------------------
     def literal(self, index: int) -> A.Expr:
         v = self.prog.literals[index]
+        if isinstance(v, int):
+            w = ((v + 0x8000_0000) & 0xFFFF_FFFF) - 0x8000_0000
+            return [str(w) if w >= 0 else f"({w})"]
         if isinstance(v, bytes):
             return [lua_string(v)]
         if isinstance(v, float):
@@ -169,6 +172,7 @@ class PrimitiveTranslator:
     def data_scalar(self, v) -> str | None:
         """A Lua expression for a constant without nested blocks (None for blocks)."""
         if isinstance(v, int):
+            v = ((v + 0x8000_0000) & 0xFFFF_FFFF) - 0x8000_0000
             return str(v) if v >= 0 else f"({v})"
         if isinstance(v, bytes):
             return lua_string(v)
