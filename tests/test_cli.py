@@ -89,6 +89,7 @@ def test_run_ml_passes_args_and_exit_code(tmp_path: Path) -> None:
     proc = cli("run", str(src), "--", "a", "b c")
     assert proc.stdout == "a\nb c\n", proc.stderr
     assert proc.returncode == 7
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["args.ml"]  # no build products left
 
 
 def test_run_uncaught_exception(tmp_path: Path) -> None:
@@ -98,6 +99,16 @@ def test_run_uncaught_exception(tmp_path: Path) -> None:
     assert proc.stdout == "before"
     assert proc.stderr.endswith('Fatal error: exception Failure("boom")\n')
     assert proc.returncode == 2
+
+
+def test_int_constant_warning(tmp_path: Path) -> None:
+    src = tmp_path / "big.ml"
+    src.write_text("let () = print_int (Sys.opaque_identity 0x1_0000_0005)\n")
+    subprocess.run(["ocamlc", "-g", "big.ml", "-o", "big.byte"], cwd=tmp_path, check=True)
+    proc = cli("compile", str(tmp_path / "big.byte"), "-o", str(tmp_path / "big.lua"))
+    assert proc.returncode == 0
+    assert "integer constant 4294967301 does not fit in 32 bits" in proc.stderr
+    assert 'big.ml", line 1' in proc.stderr
 
 
 def _any_program() -> str:

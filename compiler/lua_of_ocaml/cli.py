@@ -40,11 +40,15 @@ def _parser() -> argparse.ArgumentParser:
 def _build_ml(src: str, workdir: str) -> str:
     if shutil.which("ocamlc") is None:
         raise CompileError("ocamlc not found: install OCaml (Debian: apt-get install ocaml-nox)")
+    # compile into the temporary folder: no .cmi/.cmo left beside the user's source
+    obj = str(Path(workdir) / (Path(src).stem + ".cmo"))
     out = str(Path(workdir) / "program.byte")
-    proc = subprocess.run(["ocamlc", "-g", src, "-o", out], capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
-        raise CompileError(f"{src}: ocamlc failed")
+    for cmd in (["ocamlc", "-g", "-c", src, "-o", obj], ["ocamlc", "-g", obj, "-o", out]):
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr)
+            raise CompileError(f"{src}: ocamlc failed")
+        sys.stderr.write(proc.stderr)  # warnings
     return out
 
 

@@ -113,6 +113,16 @@ class ProgramBuilder:
     def location(self, pc: int) -> Location | None:
         return self.events.get(pc)
 
+    def location_near(self, pc: int) -> Location | None:
+        """The first debug event at or after `pc` (events mark calls and returns)."""
+        import bisect
+        if not hasattr(self, "_event_pcs"):
+            self._event_pcs = sorted(self.events)
+        i = bisect.bisect_left(self._event_pcs, pc)
+        if i < len(self._event_pcs) and self._event_pcs[i] - pc < 64:
+            return self.events[self._event_pcs[i]]
+        return None
+
 
 class FunctionBuilder:
     def __init__(self, pb: ProgramBuilder, fn: Function, env: Env, start_pc: int):
@@ -290,11 +300,11 @@ class FunctionBuilder:
             elif op in ("GETGLOBAL", "PUSHGETGLOBAL"):
                 if op == "PUSHGETGLOBAL":
                     stack.append(accu)
-                accu = let(self._global(a[0]))
+                accu = let(self._global(a[0], pc))
             elif op in ("GETGLOBALFIELD", "PUSHGETGLOBALFIELD"):
                 if op == "PUSHGETGLOBALFIELD":
                     stack.append(accu)
-                g = let(self._global(a[0]))
+                g = let(self._global(a[0], pc))
                 accu = let(Field(g, a[1]))
             elif op == "SETGLOBAL":
                 emit(SetGlobal(a[0], accu))
@@ -385,7 +395,7 @@ class FunctionBuilder:
                 if name is None:
                     raise CompileError(f"unknown primitive number {p}")
                 pb.used_prims.add(name)
-                call_loc = pb.location(nxt) or self.loc  # the event after the call
+                call_loc = pb.location(nxt) or pb.location_near(pc) or self.loc
                 if call_loc is not None and name not in pb.prim_locs:
                     pb.prim_locs[name] = call_loc
                 accu = let(Extern(name, args))
@@ -434,7 +444,7 @@ class FunctionBuilder:
             trap.handler.args[slot] = m
         return m
 
-    def _global(self, n: int):
+    def _global(self, n: int, pc: int):
         if n < len(self.pb.globals):
             v = self.pb.globals[n]
             if not isinstance(v, int):
@@ -442,7 +452,8 @@ class FunctionBuilder:
             if v != 0:
                 wrapped = to_int32(v)
                 if wrapped != v:
-                    where = f" at {self.loc}" if self.loc else ""
+                    loc = self.pb.location_near(pc)
+                    where = f" at {loc}" if loc else ""
                     self.pb.warnings.append(
                         f"integer constant {v} does not fit in 32 bits{where}: it wraps to {wrapped}")
                 return Literal(n)
