@@ -247,24 +247,24 @@ function P.caml_sys_executable_name(unit)
 end
 
 --Provides: caml_sys_get_config
--- (os_type, word_size, big_endian): our ints are 32-bit.
+-- (os_type, word_size, big_endian). The word is 64-bit, as nativeint is, while
+-- int is 32-bit (Sys.int_size): see docs/design.md.
 function P.caml_sys_get_config(unit)
-  return { 0, "Unix", 32, 0 }
+  return { 0, "Unix", 64, 0 }
 end
 
 --Provides: caml_sys_const_big_endian
 function P.caml_sys_const_big_endian(unit) return 0 end
 
 --Provides: caml_sys_const_word_size
-function P.caml_sys_const_word_size(unit) return 32 end
+function P.caml_sys_const_word_size(unit) return 64 end
 
 --Provides: caml_sys_const_int_size
 function P.caml_sys_const_int_size(unit) return 32 end
 
 --Provides: caml_sys_const_max_wosize
--- Larger than a 32-bit ocamlrun's (2^22 - 1): strings and arrays here are
--- only bounded by memory; Sys.max_string_length = 4 * this - 1 fits an int.
-function P.caml_sys_const_max_wosize(unit) return 536870911 end
+-- 2^27 - 1 words: Sys.max_string_length = 8 * this - 1 must fit a 32-bit int.
+function P.caml_sys_const_max_wosize(unit) return 134217727 end
 
 --Provides: caml_sys_const_ostype_unix
 function P.caml_sys_const_ostype_unix(unit) return 1 end
