@@ -29,10 +29,17 @@ class Reference:
 
 
 def program_sources(name: str) -> list[Path]:
+    """The files of a test program: NAME.ml, or a folder with an `order` file.
+
+    A folder's `order` lists its sources in link order; .mll files go through
+    ocamllex, .mly files through ocamlyacc (or menhir when the folder has a file
+    `menhir`), and an optional `flags` file holds extra ocamlc arguments placed
+    before the sources (for example `-I +str str.cma`)."""
     p = PROGRAMS / name
     if p.is_dir():
         order = (p / "order").read_text().split()
-        return [p / f for f in order]
+        extra = [p / f for f in ("flags", "menhir") if (p / f).exists()]
+        return [p / f for f in order] + extra
     return [PROGRAMS / f"{name}.ml"]
 
 
@@ -58,7 +65,7 @@ def _digest(files: list[Path]) -> str:
 def build_program(name: str) -> tuple[Path, Reference]:
     """Bytecode (ocamlc -g) and ocamlrun's results for a test program, cached by content."""
     srcs = program_sources(name)
-    d = CACHE / f"{name}-{_digest(srcs)}"
+    d = CACHE / f"{name}-{_digest(srcs)}-{hashlib.sha256(program_input(name)).hexdigest()[:8]}"
     exe = d / "prog.byte"
     ref_file = d / "ref.json"
     if not ref_file.exists():
@@ -67,11 +74,27 @@ def build_program(name: str) -> tuple[Path, Reference]:
         work.mkdir(exist_ok=True)
         for s in srcs:
             shutil.copy(s, work / s.name)
-        proc = subprocess.run(["ocamlc", "-g", *[s.name for s in srcs], "-o", str(exe)],
+        flags: list[str] = []
+        units: list[str] = []
+        use_menhir = any(s.name == "menhir" for s in srcs)
+        for s in srcs:
+            if s.name == "flags":
+                flags = s.read_text().split()
+            elif s.suffix == ".mll":
+                subprocess.run(["ocamllex", "-q", s.name], cwd=work, check=True, capture_output=True)
+                units.append(s.stem + ".ml")
+            elif s.suffix == ".mly":
+                tool = ["menhir"] if use_menhir else ["ocamlyacc"]
+                subprocess.run([*tool, s.name], cwd=work, check=True, capture_output=True)
+                units += [s.stem + ".mli", s.stem + ".ml"]
+            elif s.suffix in (".ml", ".mli"):
+                units.append(s.name)
+        proc = subprocess.run(["ocamlc", "-g", *flags, *units, "-o", str(exe)],
                               cwd=work, capture_output=True, text=True)
         if proc.returncode != 0:
             raise RuntimeError(f"ocamlc failed on {name}:\n{proc.stderr}")
-        run = subprocess.run(["ocamlrun", str(exe)], cwd=work, capture_output=True, timeout=RUN_TIMEOUT)
+        run = subprocess.run(["ocamlrun", str(exe)], cwd=work, capture_output=True, timeout=RUN_TIMEOUT,
+                             input=program_input(name))
         ref_file.write_text(json.dumps({"stdout": run.stdout.decode("latin-1"),
                                         "stderr": run.stderr.decode("latin-1"),
                                         "returncode": run.returncode}))
@@ -107,15 +130,23 @@ def compiled_lua(name: str, target: str) -> tuple[Path, Reference]:
     return out, ref
 
 
-def run_lupa(lua_file: Path, target: str) -> subprocess.CompletedProcess:
+def program_input(name: str) -> bytes:
+    """Standard input of a test program: NAME.input or NAME/input, else nothing."""
+    for f in (PROGRAMS / f"{name}.input", PROGRAMS / name / "input"):
+        if f.is_file():
+            return f.read_bytes()
+    return b""
+
+
+def run_lupa(lua_file: Path, target: str, name: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(lua_file),
                            "--target", target], cwd=lua_file.parent / "src",
-                          capture_output=True, timeout=RUN_TIMEOUT)
+                          capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
 
 
-def run_native(lua_file: Path, target: str) -> subprocess.CompletedProcess:
+def run_native(lua_file: Path, target: str, name: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([NATIVE[target], str(lua_file)], cwd=lua_file.parent / "src",
-                          capture_output=True, timeout=RUN_TIMEOUT)
+                          capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
 
 
 @pytest.fixture(scope="session", autouse=True)

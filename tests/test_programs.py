@@ -36,7 +36,7 @@ def _grouped(names):
 @pytest.mark.parametrize("name", _grouped(PROGRAMS))
 def test_program_lupa(name: str, target: str) -> None:
     lua, ref = compiled_lua(name, target)
-    _check(run_lupa(lua, target), ref)
+    _check(run_lupa(lua, target, name), ref)
 
 
 @pytest.mark.slow
@@ -44,4 +44,4 @@ def test_program_lupa(name: str, target: str) -> None:
 @pytest.mark.parametrize("name", _grouped(PROGRAMS))
 def test_program_native(name: str, target: str) -> None:
     lua, ref = compiled_lua(name, target)
-    _check(run_native(lua, target), ref)
+    _check(run_native(lua, target, name), ref)
