@@ -9,6 +9,7 @@ command -v ocamlc >/dev/null 2>&1 || need_apt+=(ocaml-nox)
 command -v luajit >/dev/null 2>&1 || need_apt+=(luajit)
 command -v lua5.1 >/dev/null 2>&1 || need_apt+=(lua5.1)
 command -v lua5.4 >/dev/null 2>&1 || need_apt+=(lua5.4)
+command -v menhir >/dev/null 2>&1 || need_apt+=(menhir)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2

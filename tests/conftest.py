@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -19,6 +21,75 @@ CACHE = ROOT / ".cache" / "tests"
 TARGETS = ("luajit", "lua51", "lua54")
 NATIVE = {"luajit": "luajit", "lua51": "lua5.1", "lua54": "lua5.4"}
 RUN_TIMEOUT = 120
+
+# Which OCaml builds the test programs: "system" (ocamlc/ocamlrun on PATH) or a
+# version that scripts/build-ocaml.sh builds once into .cache/ocaml ("4.14",
+# "5.3"). Chosen with `pytest --ocaml-version V` or the environment variable
+# LUA_OF_OCAML_OCAML; the reference run uses the same version's ocamlrun.
+OCAML_VERSIONS = ("system", "4.14", "5.3")
+OCAML_ENV_VAR = "LUA_OF_OCAML_OCAML"
+_selected_version: list[str] = []
+_ocaml_bins: dict[str, Path | None] = {}
+
+
+def selected_ocaml_version() -> str:
+    """The OCaml version the fast suite builds its programs with."""
+    if _selected_version:
+        return _selected_version[0]
+    v = os.environ.get(OCAML_ENV_VAR, "") or "system"
+    if v not in OCAML_VERSIONS:
+        raise pytest.UsageError(f"{OCAML_ENV_VAR}={v!r}: choose one of {', '.join(OCAML_VERSIONS)}")
+    return v
+
+
+def ocaml_bin(version: str | None = None) -> Path | None:
+    """The bin directory of an OCaml version (None: the tools on PATH), built on first use."""
+    version = version or selected_ocaml_version()
+    if version == "system":
+        return None
+    if version not in OCAML_VERSIONS:
+        raise ValueError(f"unknown OCaml version {version!r}")
+    if version not in _ocaml_bins:
+        proc = subprocess.run(["bash", str(ROOT / "scripts" / "build-ocaml.sh"), version],
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"scripts/build-ocaml.sh {version} failed:\n{proc.stderr[-3000:]}")
+        _ocaml_bins[version] = Path(proc.stdout.strip().splitlines()[-1])
+    return _ocaml_bins[version]
+
+
+def ocaml_tool(tool: str, version: str | None = None) -> str:
+    """Path of ocamlc, ocamlrun, ocamllex or ocamlyacc for an OCaml version."""
+    b = ocaml_bin(version)
+    return tool if b is None else str(b / tool)
+
+
+def ocaml_env(version: str | None = None) -> dict[str, str] | None:
+    """Environment for a built compiler: no OCAMLLIB/CAMLLIB pointing at the system's library."""
+    if ocaml_bin(version) is None:
+        return None
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("OCAMLLIB", "CAMLLIB", "CAML_LD_LIBRARY_PATH", "OCAMLPARAM")}
+    env["PATH"] = f"{ocaml_bin(version)}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--ocaml-version", choices=OCAML_VERSIONS, default=None,
+                     help=f"OCaml that builds the test programs (default: ${OCAML_ENV_VAR} or system)")
+
+
+def pytest_configure(config) -> None:
+    v = config.getoption("--ocaml-version", default=None)
+    if v:
+        _selected_version[:] = [v]
+        os.environ[OCAML_ENV_VAR] = v  # xdist workers read it
+
+
+@pytest.fixture(scope="session")
+def ocaml_version() -> str:
+    """The selected OCaml version ("system", "4.14" or "5.3")."""
+    return selected_ocaml_version()
 
 
 @dataclass
@@ -53,22 +124,50 @@ def all_programs() -> list[str]:
     return names
 
 
-def _digest(files: list[Path]) -> str:
+def _digest(files: list[Path], version: str | None = None) -> str:
     h = hashlib.sha256()
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
-    h.update(subprocess.run(["ocamlc", "-version"], capture_output=True, text=True).stdout.encode())
+    h.update(subprocess.run([ocaml_tool("ocamlc", version), "-version"], capture_output=True,
+                            text=True, env=ocaml_env(version)).stdout.encode())
     return h.hexdigest()[:20]
 
 
-def build_program(name: str) -> tuple[Path, Reference]:
-    """Bytecode (ocamlc -g) and ocamlrun's results for a test program, cached by content."""
+def build_program(name: str, version: str | None = None) -> tuple[Path, Reference]:
+    """Bytecode (ocamlc -g) and ocamlrun's results for a test program, cached by content
+    and by the OCaml version that built it (default: the selected one)."""
+    version = version or selected_ocaml_version()
+    env = ocaml_env(version)
     srcs = program_sources(name)
-    d = CACHE / f"{name}-{_digest(srcs)}-{hashlib.sha256(program_input(name)).hexdigest()[:8]}"
+    label = "" if version == "system" else f"ocaml{version}-"
+    d = CACHE / (f"{name}-{label}{_digest(srcs, version)}-"
+                 f"{hashlib.sha256(program_input(name)).hexdigest()[:8]}")
     exe = d / "prog.byte"
     ref_file = d / "ref.json"
-    if not ref_file.exists():
+    d.mkdir(parents=True, exist_ok=True)
+    with _locked(d / ".lock"):
+        if not ref_file.exists():
+            _build(name, srcs, d, exe, ref_file, version, env)
+    data = json.loads(ref_file.read_text())
+    return exe, Reference(data["stdout"].encode("latin-1"), data["stderr"].encode("latin-1"),
+                          data["returncode"])
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Serialise work on one cache entry between test processes."""
+    with open(path, "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _build(name: str, srcs: list[Path], d: Path, exe: Path, ref_file: Path, version: str,
+           env) -> None:
+    if True:
         d.mkdir(parents=True, exist_ok=True)
         work = d / "src"
         work.mkdir(exist_ok=True)
@@ -81,26 +180,27 @@ def build_program(name: str) -> tuple[Path, Reference]:
             if s.name == "flags":
                 flags = s.read_text().split()
             elif s.suffix == ".mll":
-                subprocess.run(["ocamllex", "-q", s.name], cwd=work, check=True, capture_output=True)
+                subprocess.run([ocaml_tool("ocamllex", version), "-q", s.name], cwd=work, check=True,
+                               capture_output=True, env=env)
                 units.append(s.stem + ".ml")
             elif s.suffix == ".mly":
-                tool = ["menhir"] if use_menhir else ["ocamlyacc"]
-                subprocess.run([*tool, s.name], cwd=work, check=True, capture_output=True)
+                tool = ["menhir"] if use_menhir else [ocaml_tool("ocamlyacc", version)]
+                subprocess.run([*tool, s.name], cwd=work, check=True, capture_output=True, env=env)
                 units += [s.stem + ".mli", s.stem + ".ml"]
             elif s.suffix in (".ml", ".mli"):
                 units.append(s.name)
-        proc = subprocess.run(["ocamlc", "-g", *flags, *units, "-o", str(exe)],
-                              cwd=work, capture_output=True, text=True)
+        proc = subprocess.run([ocaml_tool("ocamlc", version), "-g", *flags, *units, "-o", str(exe)],
+                              cwd=work, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
-            raise RuntimeError(f"ocamlc failed on {name}:\n{proc.stderr}")
-        run = subprocess.run(["ocamlrun", str(exe)], cwd=work, capture_output=True, timeout=RUN_TIMEOUT,
-                             input=program_input(name))
-        ref_file.write_text(json.dumps({"stdout": run.stdout.decode("latin-1"),
-                                        "stderr": run.stderr.decode("latin-1"),
-                                        "returncode": run.returncode}))
-    data = json.loads(ref_file.read_text())
-    return exe, Reference(data["stdout"].encode("latin-1"), data["stderr"].encode("latin-1"),
-                          data["returncode"])
+            raise RuntimeError(f"ocamlc ({version}) failed on {name}:\n{proc.stderr}")
+        run = subprocess.run([ocaml_tool("ocamlrun", version), str(exe)], cwd=work,
+                             capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name),
+                             env=env)
+        tmp = ref_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"stdout": run.stdout.decode("latin-1"),
+                                   "stderr": run.stderr.decode("latin-1"),
+                                   "returncode": run.returncode}))
+        os.replace(tmp, ref_file)
 
 
 _TOOL_DIGEST: list[str] = []
@@ -119,15 +219,20 @@ def tool_digest() -> str:
     return _TOOL_DIGEST[0]
 
 
-def compiled_lua(name: str, target: str) -> tuple[Path, Reference]:
-    exe, ref = build_program(name)
+def compiled_lua(name: str, target: str, version: str | None = None) -> tuple[Path, Reference]:
+    exe, ref = build_program(name, version)
     out = exe.with_name(f"prog.{target}.{tool_digest()}.lua")
+    with _locked(exe.with_name(".lock")):
+        _compile_all(exe, out)
+    return out, ref
+
+
+def _compile_all(exe: Path, out: Path) -> None:
     if not out.exists():
         from lua_of_ocaml.api import compile_exe_targets, write_atomically
         from lua_of_ocaml.bytecode.exe_file import read_exe
         for t, res in compile_exe_targets(read_exe(exe), list(TARGETS)).items():
             write_atomically(exe.with_name(f"prog.{t}.{tool_digest()}.lua"), res.lua)
-    return out, ref
 
 
 def program_input(name: str) -> bytes:

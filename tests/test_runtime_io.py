@@ -415,11 +415,11 @@ check("get_argv 2", P.caml_sys_get_argv(0)[3], argv)
 check("exe", P.caml_sys_executable_name(0), "prog")
 P.caml_sys_modify_argv({ 0, "x" })
 check("modify", show(P.caml_sys_argv(0)), "{0,x}")
-check("config", show(P.caml_sys_get_config(0)), "{0,Unix,32,0}")
+check("config", show(P.caml_sys_get_config(0)), "{0,Unix,64,0}")
 check("consts", table.concat({ P.caml_sys_const_big_endian(0), P.caml_sys_const_word_size(0),
   P.caml_sys_const_int_size(0), P.caml_sys_const_ostype_unix(0),
   P.caml_sys_const_ostype_win32(0), P.caml_sys_const_ostype_cygwin(0),
-  P.caml_sys_const_backend_type(0) }, ","), "0,32,32,1,0,0,1")
+  P.caml_sys_const_backend_type(0) }, ","), "0,64,32,1,0,0,1")
 check("max string length fits", 4 * P.caml_sys_const_max_wosize(0) - 1 <= 2147483647, true)
 check("time", type(P.caml_sys_time(0)), "number")
 local seed = P.caml_sys_random_seed(0)

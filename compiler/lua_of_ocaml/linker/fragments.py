@@ -6,6 +6,8 @@ comment lines:
     --Provides: caml_name            (one or more names, comma separated)
     --Requires: caml_a, caml_b       (optional)
     --If: luajit                     (optional: only for these targets)
+    --Unsupported: reason            (optional: the fragment only raises a clear
+                                      error; `reason` says why, for inventories)
 
 followed by Lua code, up to the next `--Provides:`. The code reaches the
 runtime table as `P` and defines its names as fields of it (`function P.caml_name`).
@@ -23,7 +25,7 @@ from ..errors import CompileError
 
 TARGETS = ("luajit", "lua51", "lua54")
 
-_HEADER = re.compile(r"^--(Provides|Requires|If):\s*(.*?)\s*$")
+_HEADER = re.compile(r"^--(Provides|Requires|If|Unsupported):\s*(.*?)\s*$")
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Fragment:
     targets: tuple[str, ...] | None
     code: str
     origin: str  # "file:line"
+    unsupported: str | None = None  # reason given by an --Unsupported header
 
 
 @dataclass
@@ -72,15 +75,22 @@ def parse_fragments(text: str, origin: str) -> list[Fragment]:
         provides: list[str] = []
         requires: list[str] = []
         targets: tuple[str, ...] | None = None
+        unsupported: str | None = None
         while i < n and (m := _HEADER.match(lines[i])):
             kind, val = m.group(1), m.group(2)
             names = [x.strip() for x in val.split(",") if x.strip()]
             if kind == "Provides":
-                if requires or targets is not None:
+                if requires or targets is not None or unsupported is not None:
                     break
                 provides.extend(names)
             elif kind == "Requires":
                 requires.extend(names)
+            elif kind == "Unsupported":
+                if not val:
+                    raise CompileError(f"{origin}:{i + 1}: --Unsupported needs a reason")
+                if unsupported is not None:
+                    raise CompileError(f"{origin}:{i + 1}: more than one --Unsupported")
+                unsupported = val
             else:
                 bad = [t for t in names if t not in TARGETS]
                 if bad:
@@ -95,7 +105,8 @@ def parse_fragments(text: str, origin: str) -> list[Fragment]:
             body.pop()
         if not provides:
             raise CompileError(f"{origin}:{start + 1}: empty --Provides")
-        frags.append(Fragment(provides, requires, targets, "\n".join(body), f"{origin}:{start + 1}"))
+        frags.append(Fragment(provides, requires, targets, "\n".join(body), f"{origin}:{start + 1}",
+                              unsupported))
     return frags
 
 
