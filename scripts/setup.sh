@@ -25,7 +25,7 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-if ! .venv/bin/python -c "import lua_of_ocaml, lupa, pytest, xdist" >/dev/null 2>&1; then
+if ! .venv/bin/python -c "import lua_of_ocaml, lupa, pytest, xdist, sourcemap" >/dev/null 2>&1; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[test]"
 fi

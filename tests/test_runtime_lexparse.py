@@ -30,6 +30,15 @@ except ImportError:  # running from the source tree without an install
 
 from conftest import NATIVE, TARGETS, compiled_lua, program_input
 
+try:  # the OCaml version the suite builds its programs with
+    from conftest import ocaml_env, ocaml_tool
+except ImportError:  # pragma: no cover - older conftest: the system's tools
+    def ocaml_tool(tool: str, version: str | None = None) -> str:
+        return tool
+
+    def ocaml_env(version: str | None = None) -> dict[str, str] | None:
+        return None
+
 ENGINES = {"luajit": "lupa.luajit21", "lua51": "lupa.lua51", "lua54": "lupa.lua54"}
 
 
@@ -394,8 +403,8 @@ def test_parser_trace_matches_ocamlrun(target):
     """OCAMLRUNPARAM=p: the automaton's moves on stderr, error recovery included."""
     lua, _ = compiled_lua("calc_yacc", target)
     exe = lua.parent / "prog.byte"
-    env = dict(os.environ, OCAMLRUNPARAM="p")
-    ref = subprocess.run(["ocamlrun", str(exe)], input=program_input("calc_yacc"), env=env,
+    env = dict(ocaml_env() or os.environ, OCAMLRUNPARAM="p")
+    ref = subprocess.run([ocaml_tool("ocamlrun"), str(exe)], input=program_input("calc_yacc"), env=env,
                          capture_output=True, timeout=120)
     got = subprocess.run([NATIVE[target], str(lua)], input=program_input("calc_yacc"), env=env,
                          capture_output=True, timeout=120)

@@ -14,6 +14,7 @@ from .ir.builder import build_program
 from .linker.fragments import TARGETS
 from .lua.emit import emit_program
 from .passes.simplify import simplify_program
+from .sourcemap import SourceMap
 
 
 @dataclass
@@ -22,6 +23,27 @@ class CompileResult:
     target: str
     missing_primitives: dict[str, Location | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    source_map: SourceMap | None = None
+
+    def with_source_map(self, lua_path: str, source_dirs: list[str] | None = None) -> tuple[str, str]:
+        """The Lua text linked to its map (`LUA_PATH.map`) and the map's JSON.
+
+        Sources found in `source_dirs` (relative file names from the debug info)
+        are embedded as sourcesContent."""
+        assert self.source_map is not None
+        name = Path(lua_path).name
+        self.source_map.file = name
+        for src in {m.source for m in self.source_map.mappings}:
+            for d in source_dirs or []:
+                f = Path(d) / src
+                if f.is_file():
+                    try:
+                        self.source_map.sources_content[src] = f.read_text(encoding="utf-8")
+                    except (OSError, UnicodeDecodeError):
+                        pass
+                    break
+        lua = self.lua.rstrip("\n") + f"\n--# sourceMappingURL={name}.map\n"
+        return lua, self.source_map.to_json()
 
     def missing_report(self) -> list[str]:
         """Warnings for the user: missing primitives, constants that do not fit."""
@@ -77,7 +99,7 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
         raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
     simplify_program(prog)
     chunk = emit_program(prog, target, extra_runtime)
-    result = CompileResult(chunk.lua, target, chunk.missing, list(prog.warnings))
+    result = CompileResult(chunk.lua, target, chunk.missing, list(prog.warnings), chunk.source_map)
     if strict and result.missing_primitives:
         raise CompileError("; ".join(f"primitive {n} is not implemented"
                                      for n in result.missing_primitives))
@@ -100,7 +122,7 @@ def _compile_targets(exe: ExeFile, targets: list[str],
     out = {}
     for t in targets:
         chunk = emit_program(prog, t, extra_runtime)
-        out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings))
+        out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings), chunk.source_map)
     return out
 
 
@@ -124,6 +146,13 @@ def write_atomically(path: str | os.PathLike, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        try:
+            mode = p.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:

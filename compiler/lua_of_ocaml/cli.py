@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", help="output Lua file (default: PROGRAM.lua)")
     c.add_argument("--target", choices=TARGETS, default="luajit")
     c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
+    c.add_argument("--source-map", action="store_true",
+                   help="also write OUT.lua.map (Source Map v3) mapping Lua lines to OCaml sources")
 
     r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua",
                        usage="lua_of_ocaml run PROGRAM [--target T] [--runtime F.lua] [-- ARGS...]")
@@ -69,7 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             res = compile_file(args.program, args.target, args.extra, args.strict)
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
-            write_atomically(out, res.lua)
+            if args.source_map:
+                lua, smap = res.with_source_map(out, [str(Path(args.program).parent), "."])
+                write_atomically(out + ".map", smap)
+                write_atomically(out, lua)
+            else:
+                write_atomically(out, res.lua)
             return 0
         if args.command == "dis":
             from .bytecode.disasm import disassemble

@@ -710,6 +710,7 @@ function P.caml_get_global_data(unit)
 end
 
 --Provides: caml_get_section_table
+--Unsupported: bytecode meta-programming (toplevel, debugger) needs the bytecode interpreter
 --Requires: caml_failwith
 function P.caml_get_section_table(unit)
   P.caml_failwith("Meta.get_section_table: not available")
@@ -719,54 +720,63 @@ end
 function P.caml_realloc_global(size) return 0 end
 
 --Provides: caml_reify_bytecode
+--Unsupported: bytecode meta-programming (toplevel, debugger) needs the bytecode interpreter
 --Requires: caml_failwith
 function P.caml_reify_bytecode(code, debuginfo, digest)
   P.caml_failwith("Meta.reify_bytecode: not available")
 end
 
 --Provides: caml_static_release_bytecode
+--Unsupported: bytecode meta-programming (toplevel, debugger) needs the bytecode interpreter
 --Requires: caml_failwith
 function P.caml_static_release_bytecode(code)
   P.caml_failwith("Meta.static_release_bytecode: not available")
 end
 
 --Provides: caml_invoke_traced_function
+--Unsupported: bytecode meta-programming (toplevel, debugger) needs the bytecode interpreter
 --Requires: caml_failwith
 function P.caml_invoke_traced_function(codeptr, env, arg)
   P.caml_failwith("Meta.invoke_traced_function: not available")
 end
 
 --Provides: caml_get_current_environment
+--Unsupported: bytecode meta-programming (toplevel, debugger) needs the bytecode interpreter
 --Requires: caml_failwith
 function P.caml_get_current_environment(unit)
   P.caml_failwith("Meta.get_current_environment: not available")
 end
 
 --Provides: caml_dynlink_open_lib
+--Unsupported: dynamic loading of C stubs and libraries is impossible in a compiled Lua program
 --Requires: caml_failwith
 function P.caml_dynlink_open_lib(mode, name)
   P.caml_failwith("dynamic loading not supported")
 end
 
 --Provides: caml_dynlink_close_lib
+--Unsupported: dynamic loading of C stubs and libraries is impossible in a compiled Lua program
 --Requires: caml_failwith
 function P.caml_dynlink_close_lib(h)
   P.caml_failwith("dynamic loading not supported")
 end
 
 --Provides: caml_dynlink_lookup_symbol
+--Unsupported: dynamic loading of C stubs and libraries is impossible in a compiled Lua program
 --Requires: caml_failwith
 function P.caml_dynlink_lookup_symbol(h, name)
   P.caml_failwith("dynamic loading not supported")
 end
 
 --Provides: caml_dynlink_add_primitive
+--Unsupported: dynamic loading of C stubs and libraries is impossible in a compiled Lua program
 --Requires: caml_failwith
 function P.caml_dynlink_add_primitive(h)
   P.caml_failwith("dynamic loading not supported")
 end
 
 --Provides: caml_dynlink_get_current_libs
+--Unsupported: dynamic loading of C stubs and libraries is impossible in a compiled Lua program
 --Requires: caml_failwith
 function P.caml_dynlink_get_current_libs(unit)
   P.caml_failwith("dynamic loading not supported")

@@ -971,7 +971,7 @@ end
 P.caml_unix_map_file_bytecode = function() P.caml_unix_enosys("map_file") end
 
 --Provides: unix_chmod, unix_chown, unix_chroot, unix_link, unix_symlink, unix_readlink, unix_mkfifo, unix_truncate, unix_truncate_64, unix_utimes, unix_umask, unix_realpath
---Unsupported: Lua's io and os libraries cannot change permissions, owners, links or times of files
+--Unsupported: plain Lua cannot read or change links, permissions, owners, times, the umask or the root directory
 --Requires: caml_unix_enosys
 local names = { chmod = "chmod", chown = "chown", chroot = "chroot", link = "link",
   symlink = "symlink", readlink = "readlink", mkfifo = "mkfifo", truncate = "truncate",

@@ -158,11 +158,14 @@ class FunctionBuilder:
         self.depth[pc] = len(stack)
         self.traps[pc] = ()
         self._exec(entry, pc, stack, UNIT, ())
+        entry.term_loc = self.loc
         while self.queue:
             addr = self.queue.pop()
             blk = self.fn.blocks[addr]
             slots: list[Operand] = list(blk.params)
+            self.loc = blk_loc_before = None
             self._exec(blk, addr, slots[:-1], slots[-1], self.traps[addr])
+            blk.term_loc = self.loc or blk_loc_before
 
     def _jump(self, target: int, stack: list[Operand], accu: Operand,
               traps: tuple[_Trap, ...] = ()) -> Cont:

@@ -214,6 +214,7 @@ class Block:
     term: Terminator | None = None
     loc: Location | None = None
     locs: list[Location | None] = field(default_factory=list)  # per statement of body
+    term_loc: Location | None = None
 
 
 @dataclass(eq=False)

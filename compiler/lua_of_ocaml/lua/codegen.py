@@ -121,13 +121,21 @@ class FunctionCompiler:
             outer_decls = self._param_decls(outer)
             inner_decls = self._param_decls([c for c in children if c in body])
             code = self.block_code(x)
-            term = self.term_code(x, code)
+            term = self._located(x, self.term_code(x, code))
             loop = A.Loop(x, code + inner_decls + self.wrap(term, inner))
             return outer_decls + self.wrap([loop], outer)
         merges = [c for c in children if c in placed_after]
         code = self.block_code(x)
-        term = self.term_code(x, code)
+        term = self._located(x, self.term_code(x, code))
         return code + decls + self.wrap(term, merges)
+
+    def _located(self, x: int, stmts: list[A.Stmt]) -> list[A.Stmt]:
+        loc = self.fn.blocks[x].term_loc
+        if loc is not None:
+            for st in stmts:
+                if getattr(st, "loc", None) is None and not isinstance(st, (A.BlockS, A.Loop)):
+                    st.loc = loc
+        return stmts
 
     def _param_decls(self, blocks: list[int]) -> list[A.Stmt]:
         vs: list[Var] = []
@@ -284,8 +292,14 @@ class FunctionCompiler:
             if c == 1 and uses.get(v) == 1:
                 single.add(v)
         self.cur_out = out
-        for s in blk.body:
+        locs = blk.locs or [None] * len(blk.body)
+        for s, loc in zip(blk.body, locs):
+            start = len(out)
             self.stmt(s, out, single)
+            if loc is not None:
+                for st in out[start:]:
+                    if getattr(st, "loc", None) is None:
+                        st.loc = loc
         return out
 
     def flush(self, out: list[A.Stmt], reads_only: bool = False) -> None:

@@ -9,6 +9,7 @@ from ..ir.ir import Program
 from ..linker.link import link_runtime
 from .codegen import FunctionCompiler, ProgramInfo
 from .primitives import PrimitiveTranslator
+from ..sourcemap import SourceMap
 from .render import render_function
 
 # Frames of OCaml calls per coroutine before continuing on a fresh one, and
@@ -34,13 +35,14 @@ _TARGET_PRELUDE = {
 class ChunkResult:
     lua: str
     missing: dict[str, Location | None] = field(default_factory=dict)
+    source_map: SourceMap | None = None
 
 
 def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = None) -> ChunkResult:
     info = ProgramInfo(prog, target)
     prims = PrimitiveTranslator(prog, target)
     main_node = FunctionCompiler(info, prog.main, prims).compile()
-    main_text = render_function(main_node, target, "caml_body")
+    main_text, locations = render_function(main_node, target, "caml_body")
 
     data_lines = prims.data_statements(prog.literals)
     data_funcs = []
@@ -83,4 +85,5 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "local code = P.caml_main(caml_program, ...)\n",
         "return code\n",
     ]
-    return ChunkResult("".join(parts), missing)
+    text, smap = SourceMap.from_marked_text("".join(parts), locations, "")
+    return ChunkResult(text, missing, smap)

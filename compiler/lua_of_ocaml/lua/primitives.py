@@ -206,6 +206,8 @@ class PrimitiveTranslator:
 
         for idx in sorted(literals):
             root = literals[idx]
+            if isinstance(root, (int, bytes, float)) or (isinstance(root, Custom) and root.ident == "_i"):
+                continue  # always inlined where used (see `literal`)
             if self.data_scalar(root) is None and id(root) not in slot:
                 stack = [(root, False)]
                 while stack:

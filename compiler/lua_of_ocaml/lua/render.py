@@ -215,6 +215,10 @@ class Printer:
         self.dry = False
         self.breakables: list[dict] = []
         self.flag_ids: dict[tuple, int] = {}
+        # source locations: emitted lines carry a marker \x01N\x01 (index in `locations`)
+        self.locations: list = []
+        self.loc_index: dict = {}
+        self.cur_loc = None
 
     # --- names -------------------------------------------------------------------
     def name(self, v: Var) -> str:
@@ -284,6 +288,15 @@ class Printer:
 
     # --- statements -------------------------------------------------------------------
     def emit(self, indent: int, text: str) -> None:
+        loc = self.cur_loc
+        if loc is not None:
+            k = self.loc_index.get(loc)
+            if k is None:
+                k = self.loc_index[loc] = len(self.locations)
+                self.locations.append(loc)
+            first, nl, rest = text.partition("\n")
+            text = f"{first}\x01{k}\x01{nl}{rest}"
+            self.cur_loc = None
         self.lines.append("  " * indent + text)
 
     def stmts(self, ss: list[A.Stmt], indent: int, tail: set) -> None:
@@ -293,6 +306,7 @@ class Printer:
             self.stmt(s, indent, tail if last else set(), last)
 
     def stmt(self, s: A.Stmt, indent: int, tail: set, last: bool) -> None:
+        self.cur_loc = getattr(s, "loc", None)
         if isinstance(s, A.Local):
             self.local(s, indent)
         elif isinstance(s, A.Assign):
@@ -450,7 +464,8 @@ def _empty(stmts: list[A.Stmt], tail: set) -> bool:
     return True
 
 
-def render_function(root: A.FuncNode, target: str, name: str) -> str:
+def render_function(root: A.FuncNode, target: str, name: str) -> tuple[str, list]:
+    """The function's Lua text, with location markers, and the marker table."""
     place, def_owner = place_variables(root)
     # first pass finds the labels that are jumped to; second pass prints
     p = Printer(target, place, def_owner)
@@ -459,4 +474,4 @@ def render_function(root: A.FuncNode, target: str, name: str) -> str:
     p2 = Printer(target, place, def_owner)
     p2.used_labels = set(used)
     text = p2.func_expr(root, 0, name)
-    return "local " + text
+    return "local " + text, p2.locations

@@ -1,0 +1,80 @@
+"""Which primitives the Lua runtime implements, per target.
+
+`inventory(names, target)` classifies each primitive name (as listed in the
+PRIM section of a bytecode executable) against the runtime fragments
+(`runtime/lua/*.lua`, plus user files) for one target:
+
+- "implemented": a fragment provides it, and everything that fragment needs
+  (its --Requires, transitively) is provided too;
+- "unsupported": the fragment that provides it is marked `--Unsupported: reason`:
+  it exists only to raise a clear error (fork, sockets, dynlink...);
+- "missing": no fragment provides it for this target, or a fragment it needs
+  is missing (a program calling it fails with "primitive ... is not implemented").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .linker.fragments import TARGETS, Fragment
+from .linker.link import load_library
+
+IMPLEMENTED = "implemented"
+UNSUPPORTED = "unsupported"
+MISSING = "missing"
+STATUSES = (IMPLEMENTED, UNSUPPORTED, MISSING)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    status: str  # "implemented" | "unsupported" | "missing"
+    reason: str = ""  # why unsupported or missing ("" when implemented)
+
+
+def _missing_dependency(frag: Fragment, providers: dict[str, Fragment]) -> str | None:
+    """The first name needed by `frag` (transitively) that nobody provides."""
+    seen: set[int] = set()
+    stack = [frag]
+    while stack:
+        f = stack.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        for dep in f.requires:
+            g = providers.get(dep)
+            if g is None:
+                return dep
+            stack.append(g)
+    return None
+
+
+def inventory(primitive_names: Iterable[str], target: str,
+              extra_files: list[str] | None = None) -> list[Entry]:
+    """One Entry per distinct name, in the order of `primitive_names`.
+
+    `extra_files` are user runtime files (as given to `compile`); they can
+    provide or override primitives."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown target {target!r} (expected one of {', '.join(TARGETS)})")
+    providers = load_library(extra_files).providers(target)
+    entries: list[Entry] = []
+    done: set[str] = set()
+    for name in primitive_names:
+        if name in done:
+            continue
+        done.add(name)
+        frag = providers.get(name)
+        if frag is None:
+            entries.append(Entry(name, MISSING, f"no runtime fragment provides it for {target}"))
+            continue
+        if frag.unsupported is not None:
+            entries.append(Entry(name, UNSUPPORTED, frag.unsupported))
+            continue
+        dep = _missing_dependency(frag, providers)
+        if dep is not None:
+            entries.append(Entry(name, MISSING, f"needs {dep}, which no runtime fragment provides"))
+        else:
+            entries.append(Entry(name, IMPLEMENTED))
+    return entries
