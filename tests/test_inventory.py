@@ -174,10 +174,3 @@ def test_unix_program_compiles_strictly(unix_program: Path, target: str) -> None
     res = compile_file(unix_program, target, strict=True)
     assert not res.missing_primitives
 
-
-def test_primitives_table_script_is_up_to_date() -> None:
-    root = Path(__file__).resolve().parents[1]
-    import sys
-    proc = subprocess.run([sys.executable, str(root / "scripts" / "primitives-table.py"), "--check"],
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr

@@ -62,7 +62,7 @@ def test_lookups_land_on_ocaml_lines(compiled: Path) -> None:
     lua = (compiled / "prog.lua").read_text()
     index = sourcemap.load(open(compiled / "prog.lua.map"))
     # the raise of line 4 and the multiplication of line 1
-    raise_line = _lua_line_of(lua, "error(", '"negative"')
+    raise_line = _lua_line_of(lua, "caml_raise(", '"negative"')
     tok = index.lookup(raise_line - 1, _col(lua, raise_line))
     assert tok.src == "prog.ml" and tok.src_line + 1 == 4
     mul_line = _lua_line_of(lua, "caml_int_mul(", ", 2)")
@@ -73,7 +73,7 @@ def test_lookups_land_on_ocaml_lines(compiled: Path) -> None:
 def test_python_api_round_trip(compiled: Path) -> None:
     smap = SourceMap.from_json((compiled / "prog.lua.map").read_text())
     lua = (compiled / "prog.lua").read_text()
-    raise_line = _lua_line_of(lua, "error(", '"negative"')
+    raise_line = _lua_line_of(lua, "caml_raise(", '"negative"')
     m = smap.lua_to_ocaml(raise_line, 10)
     assert m is not None and (m.source, m.line) == ("prog.ml", 4)
     ranges = smap.ocaml_to_lua("prog.ml", 4)
@@ -87,3 +87,57 @@ def test_api_without_cli(compiled: Path) -> None:
     res = compile_file(compiled / "prog.byte", "lua54")
     assert res.source_map is not None
     assert any(m.source == "prog.ml" and m.line == 10 for m in res.source_map.mappings)
+
+
+BT_PROGRAM = """\
+let f x = if x > 2 then failwith "boom" else x
+let g x = 1 + f (x + 1)
+let () = print_int (g 1); print_newline (); print_int (g 5)
+"""
+
+BT_CAUGHT = """\
+let f x = if x > 2 then raise Not_found else x
+let () = Printexc.record_backtrace true;
+  (try ignore (f 5) with Not_found -> print_string (Printexc.get_backtrace ()));
+  let cs = Printexc.get_callstack 5 in print_string (Printexc.raw_backtrace_to_string cs)
+"""
+
+
+def _build(tmp: Path, name: str, text: str) -> Path:
+    (tmp / f"{name}.ml").write_text(text)
+    subprocess.run(["ocamlc", "-g", f"{name}.ml", "-o", f"{name}.byte"], cwd=tmp, check=True)
+    return tmp / f"{name}.byte"
+
+
+@pytest.mark.parametrize("target", ["luajit", "lua51", "lua54"])
+def test_uncaught_exception_backtrace_matches_ocamlrun(tmp_path: Path, target: str) -> None:
+    exe = _build(tmp_path, "bt", BT_PROGRAM)
+    env = {**__import__("os").environ, "OCAMLRUNPARAM": "b"}
+    ref = subprocess.run(["ocamlrun", str(exe)], capture_output=True, env=env)
+    got = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(exe), "--target", target],
+                         capture_output=True, env=env)
+    assert b'Raised at Stdlib.failwith in file "stdlib.ml", line 29' in got.stderr
+    assert b'Called from Bt.g in file "bt.ml", line 2, characters 14-23' in got.stderr
+    assert got.stderr == ref.stderr and got.stdout == ref.stdout and got.returncode == ref.returncode == 2
+
+
+@pytest.mark.parametrize("target", ["luajit", "lua51", "lua54"])
+def test_printexc_backtrace_and_callstack(tmp_path: Path, target: str) -> None:
+    exe = _build(tmp_path, "bt2", BT_CAUGHT)
+    ref = subprocess.run(["ocamlrun", str(exe)], capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(exe), "--target", target],
+                         capture_output=True)
+    assert b'Raised at Bt2.f in file "bt2.ml", line 1, characters 24-39' in got.stdout
+    assert got.stdout == ref.stdout
+
+
+def test_backtrace_on_real_interpreters(tmp_path: Path) -> None:
+    exe = _build(tmp_path, "bt", BT_PROGRAM)
+    env = {**__import__("os").environ, "OCAMLRUNPARAM": "b"}
+    for target, binary in (("luajit", "luajit"), ("lua51", "lua5.1"), ("lua54", "lua5.4")):
+        out = tmp_path / f"bt.{target}.lua"
+        subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "compile", str(exe), "-o", str(out),
+                        "--target", target], check=True)
+        got = subprocess.run([binary, str(out)], capture_output=True, env=env)
+        assert b'Called from Bt.g in file "bt.ml", line 2, characters 14-23' in got.stderr, target
+        assert got.returncode == 2

@@ -52,6 +52,7 @@ class Mapping:
     col: int           # 0-based OCaml column
     line_end: int
     col_end: int
+    name: str = ""     # the enclosing OCaml definition (e.g. "Stdlib.failwith")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,25 @@ class SourceMap:
             loc = locations[int(m.group(1))]
             col = len(clean) - len(clean.lstrip(" "))
             smap.mappings.append(Mapping(i + 1, col, loc.file, loc.line, max(loc.col_start, 0),
-                                         loc.line_end, max(loc.col_end, 0)))
+                                         loc.line_end, max(loc.col_end, 0), loc.defname))
         return "\n".join(lines), smap
 
     # --- serialisation ----------------------------------------------------------
+    def runtime_table(self) -> str:
+        """The line table the Lua runtime decodes for backtraces (backtrace.lua):
+        locations `file\tline\tstart\tend\tdefname` one per line, a blank line,
+        then `lualine:location;` pairs."""
+        locs: dict[tuple, int] = {}
+        pairs = []
+        for m in self.mappings:
+            key = (m.source, m.line, m.col, m.col_end, m.name)
+            k = locs.get(key)
+            if k is None:
+                k = locs[key] = len(locs) + 1
+            pairs.append(f"{m.lua_line}:{k};")
+        head = "".join(f"{f}\t{l}\t{c1}\t{c2}\t{n}\n" for (f, l, c1, c2, n) in locs)
+        return head + "\n" + "".join(pairs)
+
     def to_json(self) -> str:
         sources: list[str] = []
         index: dict[str, int] = {}

@@ -102,44 +102,45 @@ function P.caml_exn_of_lua(e)
 end
 
 --Provides: caml_failwith
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_failwith(msg)
-  error({ 0, P.caml_global_data[3], msg })
+  P.caml_raise_exn({ 0, P.caml_global_data[3], msg })
 end
 
 --Provides: caml_invalid_argument
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_invalid_argument(msg)
-  error({ 0, P.caml_global_data[4], msg })
+  P.caml_raise_exn({ 0, P.caml_global_data[4], msg })
 end
 
 --Provides: caml_raise_sys_error
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_raise_sys_error(msg)
-  error({ 0, P.caml_global_data[2], msg })
+  P.caml_raise_exn({ 0, P.caml_global_data[2], msg })
 end
 
 --Provides: caml_raise_not_found
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_raise_not_found()
-  error(P.caml_global_data[7])
+  P.caml_raise_exn(P.caml_global_data[7])
 end
 
 --Provides: caml_raise_end_of_file
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_raise_end_of_file()
-  error(P.caml_global_data[5])
+  P.caml_raise_exn(P.caml_global_data[5])
 end
 
 --Provides: caml_raise_zero_divide
---Requires: caml_global_data
+--Requires: caml_global_data, caml_raise_exn
 function P.caml_raise_zero_divide()
-  error(P.caml_global_data[6])
+  P.caml_raise_exn(P.caml_global_data[6])
 end
 
 --Provides: caml_raise_constant
+--Requires: caml_raise_exn
 function P.caml_raise_constant(exn)
-  error(exn)
+  P.caml_raise_exn(exn)
 end
 
 --Provides: caml_array_bound_error
@@ -191,16 +192,18 @@ function P.caml_do_exit(code)
 end
 
 --Provides: caml_fatal_uncaught_exception
---Requires: caml_named_values, caml_call2, caml_call1, caml_format_exception, caml_flush_all, caml_sys_write, caml_lua_string
+--Requires: caml_named_values, caml_call2, caml_call1, caml_format_exception, caml_flush_all, caml_sys_write, caml_lua_string, caml_backtrace_flag, caml_backtrace_text
 function P.caml_fatal_uncaught_exception(exn)
   local handler = P.caml_named_values["Printexc.handle_uncaught_exception"]
   if handler then
     P.caml_call2(handler, exn, 0)
   else
+    local msg = P.caml_format_exception(exn)
     local at_exit = P.caml_named_values["Pervasives.do_at_exit"]
     if at_exit then pcall(P.caml_call1, at_exit, 0) end
     P.caml_flush_all()
-    P.caml_sys_write(2, "Fatal error: exception " .. P.caml_format_exception(exn) .. "\n")
+    P.caml_sys_write(2, "Fatal error: exception " .. msg .. "\n")
+    if P.caml_backtrace_flag ~= 0 then P.caml_sys_write(2, P.caml_backtrace_text()) end
   end
   P.caml_flush_all()
 end

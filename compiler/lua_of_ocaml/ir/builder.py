@@ -250,6 +250,7 @@ class FunctionBuilder:
                 if op == "APPLY":
                     del stack[len(stack) - 3:]
                 accu = let(Apply(accu, args))
+                self._locate_call(locs, nxt)
             elif op in ("APPTERM", "APPTERM1", "APPTERM2", "APPTERM3"):
                 n = a[0] if op == "APPTERM" else int(op[7:])
                 args = [stack[-1 - i] for i in range(n)]
@@ -402,6 +403,7 @@ class FunctionBuilder:
                 if call_loc is not None and name not in pb.prim_locs:
                     pb.prim_locs[name] = call_loc
                 accu = let(Extern(name, args))
+                self._locate_call(locs, nxt)
             elif op.startswith("CONST") or op.startswith("PUSHCONST"):
                 if op.startswith("PUSH"):
                     stack.append(accu)
@@ -435,6 +437,13 @@ class FunctionBuilder:
             else:
                 raise CompileError(f"unsupported instruction {op} at code address {pc}")
             pc = nxt
+
+    def _locate_call(self, locs: list, after_pc: int) -> None:
+        """A call is located by the debug event that follows it (its return
+        point), as ocamlrun's backtraces do."""
+        loc = self.pb.location(after_pc)
+        if loc is not None:
+            locs[-1] = loc
 
     @staticmethod
     def _mirror(trap: _Trap, slot: int) -> Var:

@@ -180,7 +180,9 @@ class FunctionCompiler:
         if isinstance(t, I.Raise):
             v = self.value(t.value)
             self.flush(code)
-            return [A.ExprStmt(["error(", *v, ")"])]
+            # `raise_notrace` skips the backtrace machinery
+            fn = "error(" if t.kind == "notrace" else "caml_raise("
+            return [A.ExprStmt([fn, *v, ")"])]
         if isinstance(t, I.Stop):
             self.flush(code)
             return [A.Return(None)]

@@ -17,7 +17,7 @@ from .render import render_function
 DEPTH_LIMITS = {"luajit": (1000, 300), "lua51": (4000, 40), "lua54": (8000, 40)}
 
 _ALWAYS = {"caml_global_data", "caml_arity", "caml_main", "caml_exn_of_lua", "caml_missing_primitive",
-           "caml_register_named_value"}
+           "caml_register_named_value", "caml_debug_info", "caml_raise_ocaml"}
 
 _TARGET_PRELUDE = {
     "luajit": ("local bit = require(\"bit\")\n"
@@ -65,6 +65,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "".join(f'P.{name} = P.caml_missing_primitive("{name}")\n' for name in missing),
         "local G = P.caml_global_data\n",
         "local A = P.caml_arity\n",
+        "local caml_raise = P.caml_raise_ocaml\n",
         _TARGET_PRELUDE[target],
         "".join(f"local {c} = P.{c}\n" for c in calls),
         f"local D, DLIMIT, HOPS = 0, {limit}, 0\n",
@@ -86,4 +87,15 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "return code\n",
     ]
     text, smap = SourceMap.from_marked_text("".join(parts), locations, "")
+    if smap.mappings:
+        # backtraces: the line table goes after all mapped code, so no line moves
+        table = smap.runtime_table()
+        eq = "="
+        while f"]{eq}]" in table:
+            eq += "="
+        tail = "local code = P.caml_main(caml_program, ...)\n"
+        assert text.endswith(tail + "return code\n")
+        info = (f'P.caml_debug_info = {{ source = debug and debug.getinfo and debug.getinfo(1, "S").source,'
+                f" data = [{eq}[\n{table}]{eq}] }}\n")
+        text = text[: -len(tail + "return code\n")] + info + tail + "return code\n"
     return ChunkResult(text, missing, smap)

@@ -315,7 +315,7 @@ class Printer:
             self.emit(indent, f"{t} = {v}")
         elif isinstance(s, A.ExprStmt):
             text = self.expr(s.expr, indent)
-            if text.startswith("error("):
+            if text.startswith("error(") or text.startswith("caml_raise("):
                 self.emit(indent, text if last else f"do {text} end")
             else:
                 self.emit(indent, text)
