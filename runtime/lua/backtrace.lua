@@ -204,3 +204,43 @@ function P.caml_backtrace_text()
   end
   return table.concat(parts)
 end
+
+--Provides: caml_lua_error_handler
+--Requires: caml_exn_of_lua, caml_backtrace_flag, caml_capture_backtrace, caml_debug_info, caml_debug_lines
+-- Message handler of every `try` (xpcall): turns a Lua error into the OCaml
+-- exception while the stack is still there, so that a runtime error in Lua
+-- code (the program's or an FFI file's) names the OCaml location it came from.
+function P.caml_lua_error_handler(e)
+  if type(e) == "table" then return e end
+  local msg = tostring(e)
+  if string.find(msg, "stack overflow", 1, true) then return P.caml_exn_of_lua(msg) end
+  local info = P.caml_debug_info
+  local lines = info and P.caml_debug_lines()
+  if lines and debug and debug.getinfo then
+    local where
+    local src_name, line, rest = string.match(msg, "^(.-):(%d+): (.*)$")
+    if src_name and info.short_src == src_name then
+      where = lines[tonumber(line)]
+      if where then msg = rest end
+    end
+    if not where then
+      local level = 2
+      while true do
+        local f = debug.getinfo(level, "Sl")
+        if not f then break end
+        if f.source == info.source and f.currentline and lines[f.currentline] then
+          where = lines[f.currentline]
+          break
+        end
+        level = level + 1
+      end
+    end
+    if where then
+      msg = string.format('%s (Lua error at File "%s", line %d, characters %d-%d)', msg,
+        where[1], where[2], where[3], where[4])
+    end
+  end
+  local exn = P.caml_exn_of_lua(msg)
+  if P.caml_backtrace_flag ~= 0 then P.caml_capture_backtrace(exn, 2, false) end
+  return exn
+end

@@ -209,12 +209,12 @@ function P.caml_fatal_uncaught_exception(exn)
 end
 
 --Provides: caml_main
---Requires: caml_exn_of_lua, caml_fatal_uncaught_exception, caml_sys_exit, caml_exit_hook, caml_host_setup, caml_flush_all
+--Requires: caml_exn_of_lua, caml_fatal_uncaught_exception, caml_sys_exit, caml_exit_hook, caml_host_setup, caml_flush_all, caml_lua_error_handler
 -- Run the program body `main` as ocamlrun does: uncaught exceptions print
 -- "Fatal error: exception ..." and exit with code 2.
 function P.caml_main(main, ...)
   P.caml_host_setup(...)
-  local ok, err = pcall(main)
+  local ok, err = xpcall(main, P.caml_lua_error_handler)
   if ok then
     -- at_exit functions already ran: the linked program ends with Std_exit
     ok, err = pcall(P.caml_sys_exit, 0)

@@ -257,7 +257,7 @@ class FunctionCompiler:
         fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
         d0, ok, res = Var(), Var(), Var()
         out: list[A.Stmt] = [A.Local([d0], ["D"]),
-                             A.Local([ok, res], ["pcall(", fnode, ")"])]
+                             A.Local([ok, res], ["xpcall(", fnode, ", caml_errh)"])]
         exits = sub.exits
         if not exits:
             success: list[A.Stmt] = [A.ExprStmt(["error(\"unreachable\")"])]

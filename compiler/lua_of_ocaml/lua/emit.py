@@ -17,7 +17,7 @@ from .render import render_function
 DEPTH_LIMITS = {"luajit": (1000, 300), "lua51": (4000, 40), "lua54": (8000, 40)}
 
 _ALWAYS = {"caml_global_data", "caml_arity", "caml_main", "caml_exn_of_lua", "caml_missing_primitive",
-           "caml_register_named_value", "caml_debug_info", "caml_raise_ocaml"}
+           "caml_register_named_value", "caml_debug_info", "caml_raise_ocaml", "caml_lua_error_handler"}
 
 _TARGET_PRELUDE = {
     "luajit": ("local bit = require(\"bit\")\n"
@@ -66,6 +66,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "local G = P.caml_global_data\n",
         "local A = P.caml_arity\n",
         "local caml_raise = P.caml_raise_ocaml\n",
+        "local caml_errh = P.caml_lua_error_handler\n",
         _TARGET_PRELUDE[target],
         "".join(f"local {c} = P.{c}\n" for c in calls),
         f"local D, DLIMIT, HOPS = 0, {limit}, 0\n",
@@ -95,7 +96,8 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
             eq += "="
         tail = "local code = P.caml_main(caml_program, ...)\n"
         assert text.endswith(tail + "return code\n")
-        info = (f'P.caml_debug_info = {{ source = debug and debug.getinfo and debug.getinfo(1, "S").source,'
-                f" data = [{eq}[\n{table}]{eq}] }}\n")
+        info = ("local caml_src = debug and debug.getinfo and debug.getinfo(1, \"S\")\n"
+                "P.caml_debug_info = { source = caml_src and caml_src.source,"
+                f" short_src = caml_src and caml_src.short_src, data = [{eq}[\n{table}]{eq}] }}\n")
         text = text[: -len(tail + "return code\n")] + info + tail + "return code\n"
     return ChunkResult(text, missing, smap)
