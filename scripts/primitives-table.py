@@ -8,8 +8,10 @@ library, with str.cma and unix.cma: ocamlrun's own primitive table plus the
 primitives of those libraries. Each is classified by
 lua_of_ocaml.inventory.inventory() for luajit, lua51 and lua54.
 
-Usage: scripts/primitives-table.py [-o FILE] [--check]
+Usage: scripts/primitives-table.py [-o FILE] [--check] [--ocamlc PATH]
   --check   exit with status 1 if FILE is not up to date (writes nothing)
+  --ocamlc  the compiler whose libraries are listed (default: ocamlc in PATH;
+            e.g. .cache/ocaml/ocaml-5.3.0/bin/ocamlc from scripts/build-ocaml.sh)
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from lua_of_ocaml.inventory import IMPLEMENTED, MISSING, UNSUPPORTED, inventory 
 from lua_of_ocaml.linker.fragments import TARGETS  # noqa: E402
 
 LIBRARIES = ("str", "unix")
+OCAMLC = ["ocamlc"]
 
 
 def ocaml(*args: str, cwd: Path | None = None) -> str:
-    proc = subprocess.run(["ocamlc", *args], cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run([*OCAMLC, *args], cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"ocamlc {' '.join(args)} failed:\n{proc.stderr}")
     return proc.stdout
@@ -123,7 +126,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", default=str(ROOT / "docs" / "primitives.md"))
     ap.add_argument("--check", action="store_true", help="fail if the output is not up to date")
+    ap.add_argument("--ocamlc", default="ocamlc", help="the OCaml bytecode compiler to use")
     args = ap.parse_args()
+    OCAMLC[0] = str(Path(args.ocamlc).resolve()) if "/" in args.ocamlc else args.ocamlc
     with tempfile.TemporaryDirectory() as tmp:
         prims, version = collect_primitives(Path(tmp))
     text = render(prims, version)

@@ -113,3 +113,15 @@ def test_int_constant_warning(tmp_path: Path) -> None:
 
 def _any_program() -> str:
     return "closures"
+
+
+def test_run_files_and_stdin_through_embedded_lua(tmp_path: Path) -> None:
+    src = tmp_path / "fio.ml"
+    src.write_text('let () = let oc = open_out "out.txt" in output_string oc "hello\\n"; close_out oc;\n'
+                   '  let ic = open_in "out.txt" in print_endline (input_line ic); close_in ic;\n'
+                   '  print_endline (read_line ())\n')
+    for target in ("luajit", "lua51", "lua54"):
+        proc = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(src), "--target", target],
+                              input="from stdin\n", capture_output=True, text=True, cwd=tmp_path)
+        assert proc.stdout == "hello\nfrom stdin\n", (target, proc.stderr)
+        assert (tmp_path / "out.txt").read_text() == "hello\n"

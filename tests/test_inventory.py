@@ -112,7 +112,8 @@ def test_inventory_classifies(user_file: str) -> None:
     assert by["inv_absent"].status == MISSING and by["inv_absent"].reason
     assert by["caml_sys_exit"] == Entry("caml_sys_exit", UNSUPPORTED, "overridden by a user file")
     lua54 = {e.name: e for e in inventory(names, "lua54", [user_file])}
-    assert lua54["inv_jit_only"].status == MISSING
+    assert lua54["inv_jit_only"] == Entry("inv_jit_only", MISSING, "provided only for luajit")
+    assert lua54["inv_absent"] == Entry("inv_absent", MISSING, "no runtime fragment provides it")
     assert lua54["inv_ok"].status == IMPLEMENTED
 
 
@@ -128,6 +129,17 @@ def test_inventory_of_the_runtime() -> None:
         assert by["unix_putenv"].status == UNSUPPORTED
         assert by["caml_dynlink_open_lib"].status == UNSUPPORTED
         assert by["caml_no_such_primitive"].status == MISSING
+
+
+def test_ocaml5_unix_names() -> None:
+    """OCaml 5 renamed the primitives of unix.cma unix_X -> caml_unix_X."""
+    names = ["caml_unix_time", "caml_unix_stat_64", "caml_unix_read_bigarray",
+             "caml_unix_write_bigarray", "caml_unix_fork", "caml_unix_putenv"]
+    for target in TARGETS:
+        by = {e.name: e.status for e in inventory(names, target)}
+        assert by == {"caml_unix_time": IMPLEMENTED, "caml_unix_stat_64": IMPLEMENTED,
+                      "caml_unix_read_bigarray": IMPLEMENTED, "caml_unix_write_bigarray": IMPLEMENTED,
+                      "caml_unix_fork": UNSUPPORTED, "caml_unix_putenv": UNSUPPORTED}
 
 
 def test_inventory_rejects_unknown_target() -> None:

@@ -58,7 +58,12 @@ def inventory(primitive_names: Iterable[str], target: str,
     provide or override primitives."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r} (expected one of {', '.join(TARGETS)})")
-    providers = load_library(extra_files).providers(target)
+    lib = load_library(extra_files)
+    providers = lib.providers(target)
+    elsewhere: dict[str, set[str]] = {}  # name -> targets of fragments providing it
+    for frag in lib.fragments:
+        for n in frag.provides:
+            elsewhere.setdefault(n, set()).update(frag.targets or TARGETS)
     entries: list[Entry] = []
     done: set[str] = set()
     for name in primitive_names:
@@ -67,7 +72,10 @@ def inventory(primitive_names: Iterable[str], target: str,
         done.add(name)
         frag = providers.get(name)
         if frag is None:
-            entries.append(Entry(name, MISSING, f"no runtime fragment provides it for {target}"))
+            others = sorted(elsewhere.get(name, ()), key=TARGETS.index)
+            reason = (f"provided only for {', '.join(others)}" if others
+                      else "no runtime fragment provides it")
+            entries.append(Entry(name, MISSING, reason))
             continue
         if frag.unsupported is not None:
             entries.append(Entry(name, UNSUPPORTED, frag.unsupported))

@@ -288,30 +288,82 @@ function P.caml_ba_set_1(b, i, v)
   return 0
 end
 
---Provides: caml_ba_get_2, caml_ba_get_3, caml_ba_get_generic
---Requires: caml_ba_get_elt, caml_ba_slots, caml_ba_offset, caml_invalid_argument
-local function get(b, idx, first, n)
-  if n ~= #b.dims then P.caml_invalid_argument("Bigarray.get: wrong number of indices") end
-  local k = b.kind
-  local ofs = P.caml_ba_offset(b, idx, first)
-  return P.caml_ba_get_elt[k](b.data, b.ofs + ofs * P.caml_ba_slots[k] + 1)
+--Provides: caml_ba_offset_2, caml_ba_offset_3
+--Requires: caml_array_bound_error
+-- Internal: element offsets for 2 and 3 indices (b has that many dimensions).
+function P.caml_ba_offset_2(b, i, j)
+  local dims = b.dims
+  local d1, d2 = dims[1], dims[2]
+  if b.layout == 0 then
+    if i < 0 or i >= d1 or j < 0 or j >= d2 then P.caml_array_bound_error() end
+    return i * d2 + j
+  end
+  i, j = i - 1, j - 1
+  if i < 0 or i >= d1 or j < 0 or j >= d2 then P.caml_array_bound_error() end
+  return j * d1 + i
 end
-function P.caml_ba_get_2(b, i, j) return get(b, { i, j }, 1, 2) end
-function P.caml_ba_get_3(b, i, j, k) return get(b, { i, j, k }, 1, 3) end
-function P.caml_ba_get_generic(b, vind) return get(b, vind, 2, #vind - 1) end
+function P.caml_ba_offset_3(b, i, j, k)
+  local dims = b.dims
+  local d1, d2, d3 = dims[1], dims[2], dims[3]
+  if b.layout == 0 then
+    if i < 0 or i >= d1 or j < 0 or j >= d2 or k < 0 or k >= d3 then
+      P.caml_array_bound_error()
+    end
+    return (i * d2 + j) * d3 + k
+  end
+  i, j, k = i - 1, j - 1, k - 1
+  if i < 0 or i >= d1 or j < 0 or j >= d2 or k < 0 or k >= d3 then
+    P.caml_array_bound_error()
+  end
+  return (k * d2 + j) * d1 + i
+end
+
+--Provides: caml_ba_get_2, caml_ba_get_3, caml_ba_get_generic
+--Requires: caml_ba_get_elt, caml_ba_slots, caml_ba_offset, caml_ba_offset_2, caml_ba_offset_3, caml_invalid_argument
+local function wrong()
+  P.caml_invalid_argument("Bigarray.get: wrong number of indices")
+end
+function P.caml_ba_get_2(b, i, j)
+  if #b.dims ~= 2 then wrong() end
+  local k = b.kind
+  return P.caml_ba_get_elt[k](b.data, b.ofs + P.caml_ba_offset_2(b, i, j) * P.caml_ba_slots[k] + 1)
+end
+function P.caml_ba_get_3(b, i, j, l)
+  if #b.dims ~= 3 then wrong() end
+  local k = b.kind
+  return P.caml_ba_get_elt[k](b.data,
+    b.ofs + P.caml_ba_offset_3(b, i, j, l) * P.caml_ba_slots[k] + 1)
+end
+function P.caml_ba_get_generic(b, vind)
+  if #vind - 1 ~= #b.dims then wrong() end
+  local k = b.kind
+  return P.caml_ba_get_elt[k](b.data, b.ofs + P.caml_ba_offset(b, vind, 2) * P.caml_ba_slots[k] + 1)
+end
 
 --Provides: caml_ba_set_2, caml_ba_set_3, caml_ba_set_generic
---Requires: caml_ba_set_elt, caml_ba_slots, caml_ba_offset, caml_invalid_argument
-local function set(b, idx, first, n, v)
-  if n ~= #b.dims then P.caml_invalid_argument("Bigarray.set: wrong number of indices") end
+--Requires: caml_ba_set_elt, caml_ba_slots, caml_ba_offset, caml_ba_offset_2, caml_ba_offset_3, caml_invalid_argument
+local function wrong()
+  P.caml_invalid_argument("Bigarray.set: wrong number of indices")
+end
+function P.caml_ba_set_2(b, i, j, v)
+  if #b.dims ~= 2 then wrong() end
   local k = b.kind
-  local ofs = P.caml_ba_offset(b, idx, first)
-  P.caml_ba_set_elt[k](b.data, b.ofs + ofs * P.caml_ba_slots[k] + 1, v)
+  P.caml_ba_set_elt[k](b.data, b.ofs + P.caml_ba_offset_2(b, i, j) * P.caml_ba_slots[k] + 1, v)
   return 0
 end
-function P.caml_ba_set_2(b, i, j, v) return set(b, { i, j }, 1, 2, v) end
-function P.caml_ba_set_3(b, i, j, k, v) return set(b, { i, j, k }, 1, 3, v) end
-function P.caml_ba_set_generic(b, vind, v) return set(b, vind, 2, #vind - 1, v) end
+function P.caml_ba_set_3(b, i, j, l, v)
+  if #b.dims ~= 3 then wrong() end
+  local k = b.kind
+  P.caml_ba_set_elt[k](b.data,
+    b.ofs + P.caml_ba_offset_3(b, i, j, l) * P.caml_ba_slots[k] + 1, v)
+  return 0
+end
+function P.caml_ba_set_generic(b, vind, v)
+  if #vind - 1 ~= #b.dims then wrong() end
+  local k = b.kind
+  P.caml_ba_set_elt[k](b.data, b.ofs + P.caml_ba_offset(b, vind, 2) * P.caml_ba_slots[k] + 1, v)
+  return 0
+end
 
 --Provides: caml_ba_num_dims
 function P.caml_ba_num_dims(b) return #b.dims end

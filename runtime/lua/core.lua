@@ -230,7 +230,7 @@ function P.caml_main(main, ...)
 end
 
 --Provides: caml_host_setup
---Requires: caml_sys_argv_set, caml_exit_hook, caml_sys_write, caml_executable_name
+--Requires: caml_sys_argv_set, caml_exit_hook, caml_sys_write, caml_sys_read, caml_executable_name
 -- The chunk is called either with the script's arguments (strings) or, by an
 -- embedding host, with one configuration table: { argv = {...}, exit = f(code),
 -- write = f(fd, s), read = f(fd, n) }.
@@ -238,8 +238,21 @@ function P.caml_host_setup(first, ...)
   if type(first) == "table" then
     local host = first
     if host.exit then P.caml_exit_hook = host.exit end
-    if host.write then P.caml_sys_write = host.write end
-    if host.read then P.caml_sys_read = host.read end
+    -- the host takes the standard streams; files keep the runtime's own I/O
+    if host.write then
+      local write, default = host.write, P.caml_sys_write
+      P.caml_sys_write = function(fd, s)
+        if fd == 1 or fd == 2 then return write(fd, s) end
+        return default(fd, s)
+      end
+    end
+    if host.read then
+      local read, default = host.read, P.caml_sys_read
+      P.caml_sys_read = function(fd, n)
+        if fd == 0 then return read(fd, n) end
+        return default(fd, n)
+      end
+    end
     P.caml_sys_argv_set(host.argv or { "program" })
   else
     local argv = { P.caml_executable_name() }

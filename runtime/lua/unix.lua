@@ -1,7 +1,8 @@
--- The Unix library (otherlibs/unix, primitives unix_*) as far as plain Lua
--- can honour it: time and dates, sleeping, the process id, the working
--- directory, directories and file names, stat, the environment, file
--- descriptors of the runtime (P.caml_sys_fds), Internet address conversions
+-- The Unix library (otherlibs/unix: primitives unix_X, renamed caml_unix_X in
+-- OCaml 5; every fragment provides both names) as far as plain Lua can honour
+-- it: time and dates, sleeping, the process id, the working directory,
+-- directories and file names, stat, the environment, file descriptors of the
+-- runtime (P.caml_sys_fds), Internet address conversions
 -- and error messages. Everything else raises
 -- Unix.Unix_error(ENOSYS, "<function>", "") (see the --Unsupported fragments
 -- at the end).
@@ -147,12 +148,14 @@ function P.caml_unix_call(fname, what, f, ...)
   error(r, 0)
 end
 
---Provides: unix_error_message
+--Provides: unix_error_message, caml_unix_error_message
 --Requires: caml_unix_errno_of_constr, caml_unix_strerror
 function P.unix_error_message(err)
   if type(err) == "table" then return P.caml_unix_strerror(err[2]) end
   return P.caml_unix_strerror(P.caml_unix_errno_of_constr[err])
 end
+-- OCaml 5 names
+P.caml_unix_error_message = P.unix_error_message
 
 --Provides: caml_unix_ffi
 --If: lua51, lua54
@@ -275,12 +278,14 @@ end
 ----------------------------------------------------------------------------
 -- Time
 
---Provides: unix_time
+--Provides: unix_time, caml_unix_time
 function P.unix_time(unit)
   return os.time() + 0.0
 end
+-- OCaml 5 names
+P.caml_unix_time = P.unix_time
 
---Provides: unix_gettimeofday
+--Provides: unix_gettimeofday, caml_unix_gettimeofday
 --Requires: caml_unix_ffi
 -- Microseconds through the FFI; whole seconds otherwise (plain Lua has no
 -- finer wall clock).
@@ -292,6 +297,8 @@ function P.unix_gettimeofday(unit)
   end
   return os.time() + 0.0
 end
+-- OCaml 5 names
+P.caml_unix_gettimeofday = P.unix_gettimeofday
 
 --Provides: caml_unix_alloc_tm
 -- The Unix.tm record { tm_sec; tm_min; tm_hour; tm_mday; tm_mon; tm_year;
@@ -310,7 +317,7 @@ function P.caml_unix_time_arg(t)
   return ceil(t)
 end
 
---Provides: unix_gmtime
+--Provides: unix_gmtime, caml_unix_gmtime
 --Requires: caml_unix_time_arg, caml_unix_error
 -- Computed (proleptic Gregorian calendar, any year that fits an int), so that
 -- it does not depend on the C library of the Lua interpreter.
@@ -349,8 +356,10 @@ function P.unix_gmtime(t)
   local yday = days - days_from_civil(y, 1, 1)
   return { 0, sec, min, hour, d, m - 1, y - 1900, wday, yday, 0 }
 end
+-- OCaml 5 names
+P.caml_unix_gmtime = P.unix_gmtime
 
---Provides: unix_localtime
+--Provides: unix_localtime, caml_unix_localtime
 --Requires: caml_unix_time_arg, caml_unix_alloc_tm, caml_unix_error
 function P.unix_localtime(t)
   local c = P.caml_unix_time_arg(t)
@@ -359,8 +368,10 @@ function P.unix_localtime(t)
   if not ok or type(d) ~= "table" then P.caml_unix_error(12, "localtime", "") end
   return P.caml_unix_alloc_tm(d)
 end
+-- OCaml 5 names
+P.caml_unix_localtime = P.unix_localtime
 
---Provides: unix_mktime
+--Provides: unix_mktime, caml_unix_mktime
 --Requires: caml_unix_alloc_tm, caml_unix_error
 -- os.time normalises like mktime (tm_isdst = -1: the C library decides);
 -- the normalised record is localtime of the result.
@@ -372,8 +383,10 @@ function P.unix_mktime(tm)
   if not ok2 or type(d) ~= "table" then P.caml_unix_error(32, "mktime", "") end
   return { 0, t + 0.0, P.caml_unix_alloc_tm(d) }
 end
+-- OCaml 5 names
+P.caml_unix_mktime = P.unix_mktime
 
---Provides: unix_sleep
+--Provides: unix_sleep, caml_unix_sleep
 --Requires: caml_unix_ffi, caml_sys_exec_status, caml_unix_enosys
 -- Unix.sleepf: nanosleep through the FFI, else sleep(1) through the shell
 -- (GNU and busybox sleep accept fractions). Never a busy wait.
@@ -385,18 +398,22 @@ function P.unix_sleep(d)
   if code == nil then P.caml_unix_enosys("sleep") end
   return 0
 end
+-- OCaml 5 names
+P.caml_unix_sleep = P.unix_sleep
 
---Provides: unix_times
+--Provides: unix_times, caml_unix_times
 -- Unix.times: the processor time of the Lua process as user time (os.clock);
 -- children are not accounted for.
 function P.unix_times(unit)
   return { 254, os.clock() + 0.0, 0.0, 0.0, 0.0 }
 end
+-- OCaml 5 names
+P.caml_unix_times = P.unix_times
 
 ----------------------------------------------------------------------------
 -- Process
 
---Provides: unix_getpid
+--Provides: unix_getpid, caml_unix_getpid
 --Requires: caml_unix_ffi, caml_unix_proc_stat, caml_sys_shell_output, caml_unix_enosys
 -- The Lua interpreter's pid (the FFI, /proc/self/stat, or the parent of a shell).
 function P.unix_getpid(unit)
@@ -409,8 +426,10 @@ function P.unix_getpid(unit)
   if pid then return pid end
   P.caml_unix_enosys("getpid")
 end
+-- OCaml 5 names
+P.caml_unix_getpid = P.unix_getpid
 
---Provides: unix_getppid
+--Provides: unix_getppid, caml_unix_getppid
 --Requires: caml_unix_ffi, caml_unix_proc_stat, caml_unix_enosys
 function P.unix_getppid(unit)
   local F = P.caml_unix_ffi
@@ -419,16 +438,20 @@ function P.unix_getppid(unit)
   if ppid then return ppid end
   P.caml_unix_enosys("getppid")
 end
+-- OCaml 5 names
+P.caml_unix_getppid = P.unix_getppid
 
---Provides: unix_exit
+--Provides: unix_exit, caml_unix_exit
 --Requires: caml_exit_hook
 -- Unix._exit: leave at once, without flushing or at_exit functions.
 function P.unix_exit(code)
   P.caml_exit_hook(code)
   error({ caml_exit = code })
 end
+-- OCaml 5 names
+P.caml_unix_exit = P.unix_exit
 
---Provides: unix_environment, unix_environment_unsafe
+--Provides: unix_environment, unix_environment_unsafe, caml_unix_environment, caml_unix_environment_unsafe
 --Requires: caml_unix_read_file, caml_sys_shell_output
 -- The initial environment of the process (/proc/self/environ), else `env -0`.
 local function environment(unit)
@@ -442,8 +465,11 @@ local function environment(unit)
 end
 P.unix_environment = environment
 P.unix_environment_unsafe = environment
+-- OCaml 5 names
+P.caml_unix_environment = P.unix_environment
+P.caml_unix_environment_unsafe = P.unix_environment_unsafe
 
---Provides: unix_gethostname
+--Provides: unix_gethostname, caml_unix_gethostname
 --Requires: caml_unix_read_file, caml_sys_shell_output, caml_unix_enosys
 function P.unix_gethostname(unit)
   local s = P.caml_unix_read_file("/proc/sys/kernel/hostname")
@@ -452,47 +478,61 @@ function P.unix_gethostname(unit)
   if not s then P.caml_unix_enosys("gethostname") end
   return s
 end
+-- OCaml 5 names
+P.caml_unix_gethostname = P.unix_gethostname
 
 ----------------------------------------------------------------------------
 -- Files and directories
 
---Provides: unix_getcwd
+--Provides: unix_getcwd, caml_unix_getcwd
 --Requires: caml_unix_call, caml_sys_getcwd
 function P.unix_getcwd(unit)
   return P.caml_unix_call("getcwd", "", P.caml_sys_getcwd, 0)
 end
+-- OCaml 5 names
+P.caml_unix_getcwd = P.unix_getcwd
 
---Provides: unix_chdir
+--Provides: unix_chdir, caml_unix_chdir
 --Requires: caml_unix_call, caml_sys_chdir
 function P.unix_chdir(path)
   return P.caml_unix_call("chdir", path, P.caml_sys_chdir, path)
 end
+-- OCaml 5 names
+P.caml_unix_chdir = P.unix_chdir
 
---Provides: unix_mkdir
+--Provides: unix_mkdir, caml_unix_mkdir
 --Requires: caml_unix_call, caml_sys_mkdir
 function P.unix_mkdir(path, perm)
   return P.caml_unix_call("mkdir", path, P.caml_sys_mkdir, path, perm)
 end
+-- OCaml 5 names
+P.caml_unix_mkdir = P.unix_mkdir
 
---Provides: unix_rmdir
+--Provides: unix_rmdir, caml_unix_rmdir
 --Requires: caml_unix_call, caml_sys_rmdir
 function P.unix_rmdir(path)
   return P.caml_unix_call("rmdir", path, P.caml_sys_rmdir, path)
 end
+-- OCaml 5 names
+P.caml_unix_rmdir = P.unix_rmdir
 
---Provides: unix_unlink
+--Provides: unix_unlink, caml_unix_unlink
 --Requires: caml_unix_call, caml_sys_remove
 function P.unix_unlink(path)
   return P.caml_unix_call("unlink", path, P.caml_sys_remove, path)
 end
+-- OCaml 5 names
+P.caml_unix_unlink = P.unix_unlink
 
---Provides: unix_rename
+--Provides: unix_rename, caml_unix_rename
 --Requires: caml_unix_call, caml_sys_rename
 function P.unix_rename(a, b)
   return P.caml_unix_call("rename", a, P.caml_sys_rename, a, b)
 end
+-- OCaml 5 names
+P.caml_unix_rename = P.unix_rename
 
---Provides: unix_access
+--Provides: unix_access, caml_unix_access
 --Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_unix_raise_errno, caml_sys_exec_status, caml_sys_shell_quote
 -- access_permission: R_OK = 0, W_OK, X_OK, F_OK. Existence is checked in Lua,
 -- permissions with test(1).
@@ -520,6 +560,8 @@ function P.unix_access(path, perms)
   end
   return 0
 end
+-- OCaml 5 names
+P.caml_unix_access = P.unix_access
 
 --Provides: caml_unix_stat_shell
 --Requires: caml_sys_shell_output, caml_sys_shell_quote, caml_unix_errno_of_message
@@ -610,14 +652,19 @@ function P.caml_unix_stat_path(fname, path, follow, large)
   return P.caml_unix_make_stats(r, large, fname, path)
 end
 
---Provides: unix_stat, unix_lstat, unix_stat_64, unix_lstat_64
+--Provides: unix_stat, unix_lstat, unix_stat_64, unix_lstat_64, caml_unix_stat, caml_unix_lstat, caml_unix_stat_64, caml_unix_lstat_64
 --Requires: caml_unix_stat_path
 function P.unix_stat(path) return P.caml_unix_stat_path("stat", path, true, false) end
 function P.unix_lstat(path) return P.caml_unix_stat_path("lstat", path, false, false) end
 function P.unix_stat_64(path) return P.caml_unix_stat_path("stat", path, true, true) end
 function P.unix_lstat_64(path) return P.caml_unix_stat_path("lstat", path, false, true) end
+-- OCaml 5 names
+P.caml_unix_stat = P.unix_stat
+P.caml_unix_lstat = P.unix_lstat
+P.caml_unix_stat_64 = P.unix_stat_64
+P.caml_unix_lstat_64 = P.unix_lstat_64
 
---Provides: unix_fstat, unix_fstat_64
+--Provides: unix_fstat, unix_fstat_64, caml_unix_fstat, caml_unix_fstat_64
 --Requires: caml_sys_fds, caml_sys_resolve, caml_unix_stat_raw, caml_unix_make_stats, caml_unix_raise_errno, caml_unix_enosys
 -- By the name the descriptor was opened with; the standard descriptors
 -- through /proc/self/fd.
@@ -636,8 +683,11 @@ local function fstat(fd, large)
 end
 function P.unix_fstat(fd) return fstat(fd, false) end
 function P.unix_fstat_64(fd) return fstat(fd, true) end
+-- OCaml 5 names
+P.caml_unix_fstat = P.unix_fstat
+P.caml_unix_fstat_64 = P.unix_fstat_64
 
---Provides: unix_opendir, unix_readdir, unix_rewinddir, unix_closedir
+--Provides: unix_opendir, unix_readdir, unix_rewinddir, unix_closedir, caml_unix_opendir, caml_unix_readdir, caml_unix_rewinddir, caml_unix_closedir
 --Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_shell_output, caml_sys_shell_quote, caml_unix_raise_errno, caml_unix_enosys, caml_raise_end_of_file
 -- A directory handle is an abstract table { names, pos }; the names are read
 -- at opendir with `ls -f` (readdir order, "." and ".." included). Names
@@ -672,12 +722,17 @@ function P.unix_closedir(d)
   d.closed = true
   return 0
 end
+-- OCaml 5 names
+P.caml_unix_opendir = P.unix_opendir
+P.caml_unix_readdir = P.unix_readdir
+P.caml_unix_rewinddir = P.unix_rewinddir
+P.caml_unix_closedir = P.unix_closedir
 
 ----------------------------------------------------------------------------
 -- File descriptors: those of the runtime (P.caml_sys_fds), shared with
 -- channels.
 
---Provides: unix_open
+--Provides: unix_open, caml_unix_open
 --Requires: caml_lua_string, caml_sys_fds, caml_sys_resolve, caml_sys_stat_kind, caml_unix_raise_errno
 -- open_flag: O_RDONLY = 0, O_WRONLY, O_RDWR, O_NONBLOCK, O_APPEND, O_CREAT,
 -- O_TRUNC, O_EXCL, O_NOCTTY, O_DSYNC, O_SYNC, O_RSYNC, O_SHARE_DELETE,
@@ -714,8 +769,10 @@ function P.unix_open(path, flags, perm)
   fds[fd] = { file = fh, name = path, rpath = rp }
   return fd
 end
+-- OCaml 5 names
+P.caml_unix_open = P.unix_open
 
---Provides: unix_close
+--Provides: unix_close, caml_unix_close
 --Requires: caml_sys_fds, caml_unix_raise_errno
 function P.unix_close(fd)
   local e = P.caml_sys_fds[fd]
@@ -724,8 +781,10 @@ function P.unix_close(fd)
   if not e.std then pcall(e.file.close, e.file) end
   return 0
 end
+-- OCaml 5 names
+P.caml_unix_close = P.unix_close
 
---Provides: unix_read
+--Provides: unix_read, caml_unix_read
 --Requires: caml_sys_fds, caml_sys_read, caml_unix_call, caml_unix_raise_errno
 function P.unix_read(fd, buf, ofs, len)
   if fd ~= 0 and not P.caml_sys_fds[fd] then P.caml_unix_raise_errno(9, "read", "") end
@@ -734,8 +793,10 @@ function P.unix_read(fd, buf, ofs, len)
   for i = 1, n do buf[ofs + i] = string.byte(s, i) end
   return n
 end
+-- OCaml 5 names
+P.caml_unix_read = P.unix_read
 
---Provides: unix_write, unix_single_write
+--Provides: unix_write, unix_single_write, caml_unix_write, caml_unix_single_write
 --Requires: caml_sys_fds, caml_sys_write, caml_sub_lua_string, caml_unix_call, caml_unix_raise_errno
 local function write(name)
   return function(fd, buf, ofs, len)
@@ -750,8 +811,33 @@ local function write(name)
 end
 P.unix_write = write("write")
 P.unix_single_write = write("single_write")
+-- OCaml 5 names
+P.caml_unix_write = P.unix_write
+P.caml_unix_single_write = P.unix_single_write
 
---Provides: unix_lseek, unix_lseek_64
+--Provides: caml_unix_read_bigarray, caml_unix_write_bigarray
+--Requires: caml_sys_fds, caml_sys_read, caml_sys_write, caml_unix_call, caml_unix_raise_errno, caml_ba_set_elt
+-- Unix.read_bigarray and Unix.(single_)write_bigarray (OCaml 5.2+) on
+-- bigarrays of bytes (int8_unsigned, char): ofs and len count bytes.
+function P.caml_unix_read_bigarray(fd, ba, ofs, len)
+  if fd ~= 0 and not P.caml_sys_fds[fd] then P.caml_unix_raise_errno(9, "read", "") end
+  local s = P.caml_unix_call("read", "", P.caml_sys_read, fd, len)
+  local set, d, o = P.caml_ba_set_elt[ba.kind], ba.data, ba.ofs + ofs
+  for i = 1, #s do set(d, o + i, string.byte(s, i)) end
+  return #s
+end
+function P.caml_unix_write_bigarray(fd, ba, ofs, len, single)
+  local name = single == 1 and "single_write" or "write"
+  if fd ~= 1 and fd ~= 2 and not P.caml_sys_fds[fd] then P.caml_unix_raise_errno(9, name, "") end
+  if len > 0 then
+    local d, o, parts = ba.data, ba.ofs + ofs, {}
+    for i = 1, len do parts[i] = string.char(d[o + i] % 256) end
+    P.caml_unix_call(name, "", P.caml_sys_write, fd, table.concat(parts))
+  end
+  return len
+end
+
+--Provides: unix_lseek, unix_lseek_64, caml_unix_lseek, caml_unix_lseek_64
 --Requires: caml_sys_lseek, caml_unix_call, caml_unix_error, caml_int64_to_number, caml_int64_of_number
 local WHENCE = { [0] = "set", "cur", "end" }
 function P.unix_lseek(fd, ofs, cmd)
@@ -764,21 +850,31 @@ function P.unix_lseek_64(fd, ofs, cmd)
     P.caml_int64_to_number(ofs), WHENCE[cmd])
   return P.caml_int64_of_number(r)
 end
+-- OCaml 5 names
+P.caml_unix_lseek = P.unix_lseek
+P.caml_unix_lseek_64 = P.unix_lseek_64
 
---Provides: unix_inchannel_of_filedescr, unix_outchannel_of_filedescr
+--Provides: unix_inchannel_of_filedescr, unix_outchannel_of_filedescr, caml_unix_inchannel_of_filedescr, caml_unix_outchannel_of_filedescr
 --Requires: caml_ml_open_descriptor_in, caml_ml_open_descriptor_out
 function P.unix_inchannel_of_filedescr(fd) return P.caml_ml_open_descriptor_in(fd) end
 function P.unix_outchannel_of_filedescr(fd) return P.caml_ml_open_descriptor_out(fd) end
+-- OCaml 5 names
+P.caml_unix_inchannel_of_filedescr = P.unix_inchannel_of_filedescr
+P.caml_unix_outchannel_of_filedescr = P.unix_outchannel_of_filedescr
 
---Provides: unix_isatty
+--Provides: unix_isatty, caml_unix_isatty
 --Requires: caml_sys_isatty
 function P.unix_isatty(fd)
   return P.caml_sys_isatty({ fd = fd })
 end
+-- OCaml 5 names
+P.caml_unix_isatty = P.unix_isatty
 
---Provides: unix_has_symlink
+--Provides: unix_has_symlink, caml_unix_has_symlink
 -- Symbolic links cannot be made here (Unix.symlink is unsupported).
 function P.unix_has_symlink(unit) return 0 end
+-- OCaml 5 names
+P.caml_unix_has_symlink = P.unix_has_symlink
 
 ----------------------------------------------------------------------------
 -- Internet addresses: Lua strings of 4 or 16 bytes, as inet_pton and
@@ -801,7 +897,7 @@ function P.caml_unix_parse_ipv4(s)
   return string.char(parts[1], parts[2], parts[3], parts[4])
 end
 
---Provides: unix_inet_addr_of_string
+--Provides: unix_inet_addr_of_string, caml_unix_inet_addr_of_string
 --Requires: caml_lua_string, caml_failwith, caml_unix_parse_ipv4
 local function parse6(s)
   local head, tail = s, nil
@@ -860,8 +956,10 @@ function P.unix_inet_addr_of_string(s)
   if not r then P.caml_failwith("inet_addr_of_string") end
   return r
 end
+-- OCaml 5 names
+P.caml_unix_inet_addr_of_string = P.unix_inet_addr_of_string
 
---Provides: unix_string_of_inet_addr
+--Provides: unix_string_of_inet_addr, caml_unix_string_of_inet_addr
 --Requires: caml_lua_string, caml_failwith
 -- inet_ntop: the longest run (first if tied) of two or more zero words
 -- becomes "::"; IPv4-compatible and IPv4-mapped addresses end in a dotted quad.
@@ -903,30 +1001,34 @@ function P.unix_string_of_inet_addr(a)
   if best and best + bestlen == 8 then out[#out + 1] = ":" end
   return table.concat(out)
 end
+-- OCaml 5 names
+P.caml_unix_string_of_inet_addr = P.unix_string_of_inet_addr
 
 ----------------------------------------------------------------------------
 -- Unsupported: Unix_error(ENOSYS, <function>, "") for everything else.
 
---Provides: unix_fork, unix_execv, unix_execve, unix_execvp, unix_execvpe, unix_wait, unix_waitpid, unix_spawn, unix_nice, unix_setsid, unix_kill
+--Provides: unix_fork, unix_execv, unix_execve, unix_execvp, unix_execvpe, unix_wait, unix_waitpid, unix_spawn, unix_nice, unix_setsid, unix_kill, caml_unix_fork, caml_unix_execv, caml_unix_execve, caml_unix_execvp, caml_unix_execvpe, caml_unix_wait, caml_unix_waitpid, caml_unix_spawn, caml_unix_nice, caml_unix_setsid, caml_unix_kill
 --Unsupported: processes cannot be created, replaced, waited for or signalled from plain Lua
 --Requires: caml_unix_enosys
 local names = { "fork", "execv", "execve", "execvp", "execvpe", "wait", "waitpid", "spawn",
   "nice", "setsid", "kill" }
 for i = 1, #names do
   local name = names[i]
-  P["unix_" .. name] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_sigprocmask, unix_sigpending, unix_sigsuspend, unix_alarm, unix_getitimer, unix_setitimer
+--Provides: unix_sigprocmask, unix_sigpending, unix_sigsuspend, unix_alarm, unix_getitimer, unix_setitimer, caml_unix_sigprocmask, caml_unix_sigpending, caml_unix_sigsuspend, caml_unix_alarm, caml_unix_getitimer, caml_unix_setitimer
 --Unsupported: signals and interval timers are not available to Lua programs
 --Requires: caml_unix_enosys
 local names = { "sigprocmask", "sigpending", "sigsuspend", "alarm", "getitimer", "setitimer" }
 for i = 1, #names do
   local name = names[i]
-  P["unix_" .. name] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_socket, unix_socketpair, unix_accept, unix_bind, unix_connect, unix_listen, unix_shutdown, unix_getsockname, unix_getpeername, unix_recv, unix_recvfrom, unix_send, unix_sendto, unix_getsockopt, unix_setsockopt, unix_gethostbyname, unix_gethostbyaddr, unix_getprotobyname, unix_getprotobynumber, unix_getservbyname, unix_getservbyport, unix_getaddrinfo, unix_getnameinfo
+--Provides: unix_socket, unix_socketpair, unix_accept, unix_bind, unix_connect, unix_listen, unix_shutdown, unix_getsockname, unix_getpeername, unix_recv, unix_recvfrom, unix_send, unix_sendto, unix_getsockopt, unix_setsockopt, unix_gethostbyname, unix_gethostbyaddr, unix_getprotobyname, unix_getprotobynumber, unix_getservbyname, unix_getservbyport, unix_getaddrinfo, unix_getnameinfo, caml_unix_socket, caml_unix_socketpair, caml_unix_accept, caml_unix_bind, caml_unix_connect, caml_unix_listen, caml_unix_shutdown, caml_unix_getsockname, caml_unix_getpeername, caml_unix_recv, caml_unix_recvfrom, caml_unix_send, caml_unix_sendto, caml_unix_getsockopt, caml_unix_setsockopt, caml_unix_gethostbyname, caml_unix_gethostbyaddr, caml_unix_getprotobyname, caml_unix_getprotobynumber, caml_unix_getservbyname, caml_unix_getservbyport, caml_unix_getaddrinfo, caml_unix_getnameinfo
 --Unsupported: plain Lua has no sockets and no access to the network databases
 --Requires: caml_unix_enosys
 local names = { "socket", "socketpair", "accept", "bind", "connect", "listen", "shutdown",
@@ -935,29 +1037,32 @@ local names = { "socket", "socketpair", "accept", "bind", "connect", "listen", "
   "getservbyname", "getservbyport", "getaddrinfo", "getnameinfo" }
 for i = 1, #names do
   local name = names[i]
-  P["unix_" .. name] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_getuid, unix_geteuid, unix_getgid, unix_getegid, unix_setuid, unix_setgid, unix_getgroups, unix_setgroups, unix_initgroups, unix_getlogin, unix_getpwnam, unix_getpwuid, unix_getgrnam, unix_getgrgid
+--Provides: unix_getuid, unix_geteuid, unix_getgid, unix_getegid, unix_setuid, unix_setgid, unix_getgroups, unix_setgroups, unix_initgroups, unix_getlogin, unix_getpwnam, unix_getpwuid, unix_getgrnam, unix_getgrgid, caml_unix_getuid, caml_unix_geteuid, caml_unix_getgid, caml_unix_getegid, caml_unix_setuid, caml_unix_setgid, caml_unix_getgroups, caml_unix_setgroups, caml_unix_initgroups, caml_unix_getlogin, caml_unix_getpwnam, caml_unix_getpwuid, caml_unix_getgrnam, caml_unix_getgrgid
 --Unsupported: users, groups and their databases are not available to Lua programs
 --Requires: caml_unix_enosys
 local names = { "getuid", "geteuid", "getgid", "getegid", "setuid", "setgid", "getgroups",
   "setgroups", "initgroups", "getlogin", "getpwnam", "getpwuid", "getgrnam", "getgrgid" }
 for i = 1, #names do
   local name = names[i]
-  P["unix_" .. name] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_tcgetattr, unix_tcsetattr, unix_tcsendbreak, unix_tcdrain, unix_tcflush, unix_tcflow
+--Provides: unix_tcgetattr, unix_tcsetattr, unix_tcsendbreak, unix_tcdrain, unix_tcflush, unix_tcflow, caml_unix_tcgetattr, caml_unix_tcsetattr, caml_unix_tcsendbreak, caml_unix_tcdrain, caml_unix_tcflush, caml_unix_tcflow
 --Unsupported: terminal control is not available to Lua programs
 --Requires: caml_unix_enosys
 local names = { "tcgetattr", "tcsetattr", "tcsendbreak", "tcdrain", "tcflush", "tcflow" }
 for i = 1, #names do
   local name = names[i]
-  P["unix_" .. name] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_dup, unix_dup2, unix_pipe, unix_select, unix_lockf, unix_set_nonblock, unix_clear_nonblock, unix_set_close_on_exec, unix_clear_close_on_exec, unix_fchmod, unix_fchown, unix_ftruncate, unix_ftruncate_64, unix_fsync, caml_unix_map_file_bytecode
+--Provides: unix_dup, unix_dup2, unix_pipe, unix_select, unix_lockf, unix_set_nonblock, unix_clear_nonblock, unix_set_close_on_exec, unix_clear_close_on_exec, unix_fchmod, unix_fchown, unix_ftruncate, unix_ftruncate_64, unix_fsync, caml_unix_map_file_bytecode, caml_unix_dup, caml_unix_dup2, caml_unix_pipe, caml_unix_select, caml_unix_lockf, caml_unix_set_nonblock, caml_unix_clear_nonblock, caml_unix_set_close_on_exec, caml_unix_clear_close_on_exec, caml_unix_fchmod, caml_unix_fchown, caml_unix_ftruncate, caml_unix_ftruncate_64, caml_unix_fsync
 --Unsupported: Lua file handles offer no descriptor-level operations (duplication, pipes, select, locks, flags, mapping)
 --Requires: caml_unix_enosys
 local names = { dup = "dup", dup2 = "dup2", pipe = "pipe", select = "select", lockf = "lockf",
@@ -966,23 +1071,27 @@ local names = { dup = "dup", dup2 = "dup2", pipe = "pipe", select = "select", lo
   fchmod = "fchmod", fchown = "fchown", ftruncate = "ftruncate", ftruncate_64 = "ftruncate",
   fsync = "fsync" }
 for prim, name in pairs(names) do
-  P["unix_" .. prim] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. prim], P["caml_unix_" .. prim] = f, f
 end
 P.caml_unix_map_file_bytecode = function() P.caml_unix_enosys("map_file") end
 
---Provides: unix_chmod, unix_chown, unix_chroot, unix_link, unix_symlink, unix_readlink, unix_mkfifo, unix_truncate, unix_truncate_64, unix_utimes, unix_umask, unix_realpath
+--Provides: unix_chmod, unix_chown, unix_chroot, unix_link, unix_symlink, unix_readlink, unix_mkfifo, unix_truncate, unix_truncate_64, unix_utimes, unix_umask, unix_realpath, caml_unix_chmod, caml_unix_chown, caml_unix_chroot, caml_unix_link, caml_unix_symlink, caml_unix_readlink, caml_unix_mkfifo, caml_unix_truncate, caml_unix_truncate_64, caml_unix_utimes, caml_unix_umask, caml_unix_realpath
 --Unsupported: plain Lua cannot read or change links, permissions, owners, times, the umask or the root directory
 --Requires: caml_unix_enosys
 local names = { chmod = "chmod", chown = "chown", chroot = "chroot", link = "link",
   symlink = "symlink", readlink = "readlink", mkfifo = "mkfifo", truncate = "truncate",
   truncate_64 = "truncate", utimes = "utimes", umask = "umask", realpath = "realpath" }
 for prim, name in pairs(names) do
-  P["unix_" .. prim] = function() P.caml_unix_enosys(name) end
+  local f = function() P.caml_unix_enosys(name) end
+  P["unix_" .. prim], P["caml_unix_" .. prim] = f, f
 end
 
---Provides: unix_putenv
+--Provides: unix_putenv, caml_unix_putenv
 --Unsupported: Lua cannot modify the environment of its process
 --Requires: caml_unix_enosys
 function P.unix_putenv(name, value)
   P.caml_unix_enosys("putenv")
 end
+-- OCaml 5 names
+P.caml_unix_putenv = P.unix_putenv

@@ -432,8 +432,23 @@ class FunctionBuilder:
             elif op == "STOP":
                 blk.term = Stop()
                 return
-            elif op in ("PERFORM", "RESUME", "RESUMETERM", "REPERFORMTERM"):
-                raise CompileError(f"OCaml 5 effect instruction {op} is not supported yet")
+            elif op == "PERFORM":
+                accu = let(Extern("caml_perform", [accu]))
+                pb.used_prims.add("caml_perform")
+            elif op in ("RESUME", "RESUMETERM"):
+                # accu: the fiber; stack: function, argument, last fiber
+                args = [accu, stack[-1], stack[-2], stack[-3]]
+                pb.used_prims.add("caml_resume")
+                if op == "RESUMETERM":
+                    blk.term = TailCall(Const(0), args, extern="caml_resume")
+                    return
+                del stack[len(stack) - 3:]
+                accu = let(Extern("caml_resume", args))
+            elif op == "REPERFORMTERM":
+                # accu: the effect; stack: continuation, last fiber
+                pb.used_prims.add("caml_reperform")
+                blk.term = TailCall(Const(0), [accu, stack[-1], stack[-2]], extern="caml_reperform")
+                return
             else:
                 raise CompileError(f"unsupported instruction {op} at code address {pc}")
             pc = nxt

@@ -156,6 +156,7 @@ class TailCall:
     f: Operand
     args: list[Operand]
     exact: bool = False
+    extern: str | None = None   # a tail call of a runtime primitive (f unused)
 
 
 @dataclass(slots=True)

@@ -174,7 +174,10 @@ class FunctionCompiler:
             self.flush(code)
             return [A.Return(v)]
         if isinstance(t, I.TailCall):
-            call = self.call_expr(t.f, t.args)
+            if t.extern is not None:
+                call = self.prims.extern(t.extern, [self.value(a) for a in t.args])
+            else:
+                call = self.call_expr(t.f, t.args)
             self.flush(code)
             return [A.Return(call)]
         if isinstance(t, I.Raise):
@@ -257,7 +260,8 @@ class FunctionCompiler:
         fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
         d0, ok, res = Var(), Var(), Var()
         out: list[A.Stmt] = [A.Local([d0], ["D"]),
-                             A.Local([ok, res], ["xpcall(", fnode, ", caml_errh)"])]
+                             A.Local([ok, res], (["caml_try(", fnode, ")"] if self.info.target == "lua51"
+                                                 else ["xpcall(", fnode, ", caml_errh)"]))]
         exits = sub.exits
         if not exits:
             success: list[A.Stmt] = [A.ExprStmt(["error(\"unreachable\")"])]

@@ -27,6 +27,21 @@ _TARGET_PRELUDE = {
     "lua51": ("local function W(x)\n"
               "  if x >= -2147483648 and x <= 2147483647 then return x end\n"
               "  return (x + 2147483648) % 4294967296 - 2147483648\n"
+              "end\n"
+              "-- Lua 5.1 cannot yield across pcall: inside an effect handler's fiber, a try\n"
+              "-- body runs on its own coroutine, which catches errors and passes effects up.\n"
+              "local function caml_try(f)\n"
+              "  if not P.caml_fiber_depth or P.caml_fiber_depth == 0 then\n"
+              "    return xpcall(f, P.caml_lua_error_handler)\n"
+              "  end\n"
+              "  local co = coroutine.create(f)\n"
+              "  local ok, r, x = coroutine.resume(co)\n"
+              "  while ok and coroutine.status(co) == \"suspended\" do\n"
+              "    local f2, v2 = coroutine.yield(r, x)\n"
+              "    ok, r, x = coroutine.resume(co, f2, v2)\n"
+              "  end\n"
+              "  if ok then return true, r end\n"
+              "  return false, P.caml_lua_error_handler(r)\n"
               "end\n"),
 }
 
@@ -72,11 +87,22 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         f"local D, DLIMIT, HOPS = 0, {limit}, 0\n",
         "local NEGZ = -tonumber(\"0.0\")\n",
         "local BRK\n",
+        "P.caml_depth_get = function() return D end\n",
+        "P.caml_depth_set = function(d) D = d end\n",
         "local function caml_deep(f, ...)\n"
         f"  if HOPS >= {hops} then error(G[9]) end\n"
         "  local saved = D\n"
         "  D, HOPS = 0, HOPS + 1\n"
-        "  local ok, r = coroutine.resume(coroutine.create(f), ...)\n"
+        "  local co = coroutine.create(f)\n"
+        "  local ok, r, x = coroutine.resume(co, ...)\n"
+        "  while ok and coroutine.status(co) == \"suspended\" do\n"
+        "    -- an effect performed deep in the recursion: pass it to the handler\n"
+        "    local inner = D\n"
+        "    D, HOPS = saved, HOPS - 1\n"
+        "    local f2, v2 = coroutine.yield(r, x)\n"
+        "    saved, D, HOPS = D, inner, HOPS + 1\n"
+        "    ok, r, x = coroutine.resume(co, f2, v2)\n"
+        "  end\n"
         "  D, HOPS = saved, HOPS - 1\n"
         "  if ok then return r end\n"
         "  error(r, 0)\n"

@@ -92,6 +92,13 @@ let () =
   Array1.blit (Array1.sub src 0 4) (Array1.sub src 2 4); show_int src;
   Array1.fill (Array1.sub dst 1 2) 0; show_int dst;
   let fa = Array1.of_array int fortran_layout [| 1; 2; 3 |] in show_int fa;
+  let f3 = Array3.init int fortran_layout 2 3 4 (fun i j k -> 100 * i + 10 * j + k) in
+  pr "f3 %d %d\n" f3.{2, 3, 4} f3.{1, 2, 3};
+  let lin = reshape_1 (genarray_of_array3 f3) 24 in
+  pr "f3 column-major %d %d %d\n" lin.{1} lin.{2} lin.{3};
+  pr "f3 slice: "; show_int (Array3.slice_right_1 f3 2 3);
+  f3.{2, 1, 4} <- -7; pr "f3 set %d %d\n" (Genarray.get (genarray_of_array3 f3) [| 2; 1; 4 |]) lin.{20};
+  catch "f3 oob" (fun () -> ignore f3.{3, 1, 1});
   (* errors *)
   catch "get oob" (fun () -> ignore (Array1.get src 6));
   catch "get neg" (fun () -> ignore (Array1.get src (-1)));
