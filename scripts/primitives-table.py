@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "compiler"))
 
 from lua_of_ocaml.bytecode.exe_file import read_exe  # noqa: E402
-from lua_of_ocaml.inventory import IMPLEMENTED, MISSING, UNSUPPORTED, inventory  # noqa: E402
+from lua_of_ocaml.inventory import IMPLEMENTED, MISSING, UNSUPPORTED, inventory, stdlib_primitives  # noqa: E402
 from lua_of_ocaml.linker.fragments import TARGETS  # noqa: E402
 
 LIBRARIES = ("str", "unix")
@@ -41,33 +41,9 @@ def ocaml(*args: str, cwd: Path | None = None) -> str:
     return proc.stdout
 
 
-def stdlib_modules(stdlib: Path) -> list[str]:
-    """Paths of every module of the standard library, as OCaml expressions."""
-    mods = []
-    for cmi in sorted(stdlib.glob("*.cmi")):
-        m = re.fullmatch(r"stdlib__(\w+)\.cmi", cmi.name)
-        if m:
-            mods.append(f"Stdlib.{m.group(1)}")
-        elif cmi.name.startswith("camlinternal"):
-            mods.append(cmi.stem[0].upper() + cmi.stem[1:])
-    return mods
-
-
 def collect_primitives(work: Path) -> tuple[list[str], str]:
     """The PRIM section of a program using the whole stdlib, str and unix."""
-    version = ocaml("-version").strip()
-    stdlib = Path(ocaml("-where").strip())
-    mods = stdlib_modules(stdlib)
-    lines = ["(* every module of the standard library, plus Str and Unix *)",
-             "module type EMPTY = sig end"]
-    for i, m in enumerate(mods + ["Str", "Unix"]):
-        lines.append(f"let _m{i} = Obj.repr (module {m} : EMPTY)")
-    (work / "all.ml").write_text("\n".join(lines) + "\n")
-    flags = []
-    for lib in LIBRARIES:
-        flags += ["-I", f"+{lib}", f"{lib}.cma"]
-    ocaml("-w", "-a", "-linkall", *flags, "all.ml", "-o", "all.byte", cwd=work)
-    return read_exe(work / "all.byte").primitives(), version
+    return stdlib_primitives(OCAMLC[0])
 
 
 def library_of(name: str) -> str:

@@ -125,3 +125,15 @@ def test_run_files_and_stdin_through_embedded_lua(tmp_path: Path) -> None:
                               input="from stdin\n", capture_output=True, text=True, cwd=tmp_path)
         assert proc.stdout == "hello\nfrom stdin\n", (target, proc.stderr)
         assert (tmp_path / "out.txt").read_text() == "hello\n"
+
+
+def test_primitives_inventory() -> None:
+    exe, _ = build_program(_any_program())
+    proc = cli("primitives", str(exe), "--target", "lua51")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(l.split()[:2] == ["caml_ml_output", "implemented"] for l in lines)
+    assert "primitives (lua51)" in proc.stderr
+    whole = cli("primitives")
+    assert whole.returncode == 0
+    assert " missing" not in whole.stdout  # the whole 4.13 standard library is covered

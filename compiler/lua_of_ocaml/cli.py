@@ -36,6 +36,14 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("dis", help="disassemble a bytecode executable")
     d.add_argument("program")
+
+    pr = sub.add_parser("primitives",
+                        help="list the primitives a program (or the installed standard library) "
+                             "uses, and whether the runtime implements them")
+    pr.add_argument("program", nargs="?", help="bytecode executable (default: the whole stdlib)")
+    pr.add_argument("--target", choices=TARGETS, default="luajit")
+    pr.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
+    pr.add_argument("--ocamlc", default="ocamlc", help="compiler whose standard library is listed")
     return p
 
 
@@ -77,6 +85,23 @@ def main(argv: list[str] | None = None) -> int:
                 write_atomically(out, lua)
             else:
                 write_atomically(out, res.lua)
+            return 0
+        if args.command == "primitives":
+            from .inventory import inventory, referenced_primitives, stdlib_primitives
+            if args.program:
+                from .bytecode.exe_file import read_exe
+                names = referenced_primitives(read_exe(args.program))
+            else:
+                ocamlc = str(Path(args.ocamlc).resolve()) if "/" in args.ocamlc else args.ocamlc
+                names, _ = stdlib_primitives(ocamlc)
+            entries = inventory(names, args.target, args.runtime)
+            width = max((len(e.name) for e in entries), default=10)
+            counts: dict[str, int] = {}
+            for e in sorted(entries, key=lambda e: (e.status != "missing", e.status, e.name)):
+                counts[e.status] = counts.get(e.status, 0) + 1
+                print(f"{e.name:<{width}}  {e.status:<11}  {e.reason}".rstrip())
+            summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+            print(f"{len(entries)} primitives ({args.target}): {summary}", file=sys.stderr)
             return 0
         if args.command == "dis":
             from .bytecode.disasm import disassemble

@@ -392,3 +392,10 @@ function P.caml_input_value(ch)
   if dgot < len then P.caml_failwith("input_value: truncated object") end
   return (P.caml_marshal_intern(h .. d, 1))
 end
+
+--Provides: caml_input_value_to_outside_heap
+--Requires: caml_input_value
+-- OCaml 5: the same as input_value (there is no separate heap here).
+function P.caml_input_value_to_outside_heap(ch)
+  return P.caml_input_value(ch)
+end

@@ -781,3 +781,10 @@ end
 function P.caml_dynlink_get_current_libs(unit)
   P.caml_failwith("dynamic loading not supported")
 end
+
+--Provides: caml_dynlink_get_bytecode_sections
+--Unsupported: dynamic loading of bytecode needs the bytecode interpreter
+--Requires: caml_failwith
+function P.caml_dynlink_get_bytecode_sections(unit)
+  P.caml_failwith("Dynlink: bytecode sections are not available")
+end
