@@ -43,10 +43,16 @@ class ProgramInfo:
                                 self._use(o)
                 for o in I.term_operands(blk.term):
                     self._use(o)
-        # self references inside bodies (recursive calls) count as uses
+        # leaves: functions that call nothing (only primitives), so a call to one
+        # adds a single Lua frame and needs no depth counting
+        self.leaves: set[int] = set()
         for fn in all_functions(prog.main):
-            for blk in fn.blocks.values():
-                pass
+            if not any(isinstance(s, (I.Let, I.Effect)) and isinstance(s.expr, I.Apply)
+                       or isinstance(s, I.Let) and isinstance(s.expr, I.Extern)
+                       and s.expr.name in ("caml_resume", "caml_perform")
+                       for blk in fn.blocks.values() for s in blk.body) and \
+                    not any(isinstance(blk.term, I.TailCall) for blk in fn.blocks.values()):
+                self.leaves.add(id(fn))
 
     def _use(self, o: Operand) -> None:
         if isinstance(o, Var):
@@ -331,6 +337,13 @@ class FunctionCompiler:
                 # pending reads must happen before this effect
                 self.flush(out, reads_only=True)
             if isinstance(e, I.Apply):
+                callee = self.info.known.get(e.f) if isinstance(e.f, Var) else None
+                if callee is not None and id(callee) in self.info.leaves and callee.arity == len(e.args):
+                    if self.info.uses.get(s.var, 0) == 0:
+                        out.append(A.ExprStmt(toks))
+                    else:
+                        out.append(A.Local([s.var], toks))
+                    return
                 # count Lua frames so that deep recursion can move to a fresh coroutine
                 out.append(A.Assign([["D"]], [["D + 1"]]))
                 if self.info.uses.get(s.var, 0) == 0:
