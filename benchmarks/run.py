@@ -517,7 +517,7 @@ def write_chart(path: Path, results: dict, impls: list[Impl], rt: dict, meta: di
     shown = [impl for impl in impls if impl.key != "ocamlrun"]
     colors = {"luajit": "#1f77b4", "lua54": "#ff7f0e", "jsoo": "#2ca02c"}
     labels = names + ["geometric mean"]
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(labels) * max(1, len(shown)) / 2 + 2))
+    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.17 * len(labels) * max(1, len(shown))))
     h = 0.8 / max(1, len(shown))
     ymax = 1.0
     for j, impl in enumerate(shown):
@@ -545,10 +545,10 @@ def write_chart(path: Path, results: dict, impls: list[Impl], rt: dict, meta: di
     ax.set_xlim(min(0.05, min((v for row in rt.values() for v in row.values() if v), default=1) / 1.5), ymax * 2)
     ax.set_yticks(range(len(labels)))
     ax.set_yticklabels(labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlabel("run time / ocamlrun run time (log scale, lower is better)")
-    ax.set_title(f"lua_of_ocaml benchmarks ({meta['date'][:10]}, median of {meta['runs']} runs)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 1.5 / (len(labels) * max(1, len(shown)))), ncol=len(shown), frameon=False)
+    ax.set_title(f"lua_of_ocaml benchmarks ({meta['date'][:10]}, median of {meta['runs']} runs)", pad=22)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(shown), frameon=False)
     ax.grid(axis="x", which="both", alpha=0.3)
     fig.tight_layout()
     fig.savefig(path, dpi=110)

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Build a bytecode-only OCaml compiler from the `ocaml` source package of the npm
-# registry and install it under $CACHE/ocaml-VERSION (CACHE defaults to
-# .cache/ocaml in the repository). Prints the bin directory on stdout.
+# registry and install it under $CACHE/ocaml-VERSION, where CACHE is
+# $OCAML_CACHE or else .cache/ocaml in the repository. Prints the bin directory
+# on stdout.
 #
 #   scripts/build-ocaml.sh 5.3.0     # or 5.3
 #   scripts/build-ocaml.sh 4.14.1    # or 4.14 (newest 4.14 on npm)
 #
 # An installed compiler is reused (the path is printed at once). Needs npm, a C
-# compiler and make; about 2-4 minutes per version with two make jobs. Progress
-# and build logs go to stderr and $CACHE/build-VERSION.log.
+# compiler and make; 2.5-5 minutes per version with two make jobs
+# ($OCAML_BUILD_JOBS, default 2). Progress goes to stderr, the build log to
+# $CACHE/build-VERSION.log.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CACHE=${CACHE:-$ROOT/.cache/ocaml}
-JOBS=${JOBS:-2}
+CACHE=${OCAML_CACHE:-$ROOT/.cache/ocaml}
+JOBS=${OCAML_BUILD_JOBS:-2}
 
 if [ $# -ne 1 ]; then
   echo "usage: $0 VERSION   (4.14, 4.14.0, 4.14.1, 5.3, 5.3.0)" >&2
@@ -51,6 +53,11 @@ if [ -f "$STAMP" ] && [ -x "$PREFIX/bin/ocamlc" ]; then
   exit 0
 fi
 
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "build-ocaml: installing npm with apt-get" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+fi
 for tool in npm make cc tar; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "build-ocaml: $tool is required" >&2

@@ -59,7 +59,7 @@ let checksum a =
   !s
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 2 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 3 in
   let size = 100_000 in
   let total = ref 0 in
   for _ = 1 to n do

@@ -14,7 +14,7 @@ let rec sum_cps l k = match l with [] -> k 0 | x :: r -> sum_cps r (fun s -> k (
 let church n = fun f x -> let r = ref x in for _ = 1 to n do r := f !r done; !r
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 4000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 7000 in
   let s = ref 0 in
   let l = List.init 1000 (fun i -> i) in
   for it = 1 to n do

@@ -12,7 +12,7 @@ let find_first p a =
 let rec deep n = if n = 0 then raise Skip else 1 + deep (n - 1)
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 1_000_000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 1_400_000 in
   let a = Array.init 16 (fun i -> i * 3) in
   let assoc = List.init 20 (fun i -> (i * 2, i)) in
   let tbl = Hashtbl.create 16 in

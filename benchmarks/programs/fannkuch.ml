@@ -48,7 +48,7 @@ let fannkuch n =
   (!checksum, !max_flips)
 
 let () =
-  let reps = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 2 in
+  let reps = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 4 in
   for _ = 1 to reps do
     let n = 9 in
     let c, m = fannkuch n in

@@ -6,7 +6,7 @@ let hash_string h s =
   !h
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 50_000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 75_000 in
   let h = ref 0 in
   let b = Buffer.create 256 in
   for i = 1 to n do

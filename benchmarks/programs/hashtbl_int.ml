@@ -1,7 +1,7 @@
 (* Hashtbl with int keys: add, replace, find, find_opt, mem, remove, fold. *)
 (* bench: quick=2 *)
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 9 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 18 in
   let total = ref 0 in
   for it = 1 to n do
     let t = Hashtbl.create 16 in

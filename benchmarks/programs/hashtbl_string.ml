@@ -1,7 +1,7 @@
 (* Hashtbl with string keys: word counts over generated text. *)
 (* bench: quick=2 *)
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 18 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 27 in
   let syll = [| "ka"; "lo"; "mi"; "ne"; "ru"; "sa"; "to"; "vi" |] in
   let total = ref 0 in
   for it = 1 to n do

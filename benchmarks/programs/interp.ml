@@ -45,7 +45,7 @@ let program n =
           App (App (Var "twice", Fun ("y", Add (Var "y", Int 1))), App (Var "fib", Int n)) ) )
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 29 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 30 in
   match eval [ ("unused", VInt 0) ] (program n) with
   | VInt r -> Printf.printf "interp fib %d + 2 = %d\n" n r
   | VClos _ -> print_endline "closure"

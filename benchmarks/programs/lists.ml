@@ -1,7 +1,7 @@
 (* Lists: map, filter, fold, rev, append, assoc, sorting (List.sort, stable_sort). *)
 (* bench: quick=5 *)
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 60 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 90 in
   let base = List.init 10000 (fun i -> (i * 7919) land 0xFFFF) in
   let acc = ref 0 in
   for it = 1 to n do

@@ -5,7 +5,7 @@ module SS = Set.Make (String)
 module IS = Set.Make (struct type t = int let compare (a : int) b = compare a b end)
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 3 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 6 in
   let total = ref 0 in
   for it = 1 to n do
     let seed = ref it in

@@ -75,7 +75,7 @@ let neptune = { x = 1.53796971148509165e+01; y = -2.59193146099879641e+01; z = 1
 let sun = { x = 0.; y = 0.; z = 0.; vx = 0.; vy = 0.; vz = 0.; mass = solar_mass }
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 300000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 500000 in
   let bodies = [| sun; jupiter; saturn; uranus; neptune |] in
   offset_momentum bodies;
   Printf.printf "%.9f\n" (energy bodies);

@@ -43,7 +43,7 @@ class counter =
   end
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 4_000_000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 8_000_000 in
   let shapes =
     Array.init 12 (fun i ->
         match i mod 3 with

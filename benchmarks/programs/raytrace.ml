@@ -64,7 +64,7 @@ let rec trace orig dir depth =
         ((1. -. h.refl) *. local) +. (h.refl *. trace p r (depth - 1))
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 300 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 400 in
   let w = n and h = n in
   let eye = { x = 0.; y = 0.5; z = -3. } in
   let total = ref 0 and hist = Array.make 8 0 in

@@ -31,7 +31,7 @@ let sieve_bytes n =
   (!c, !last)
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 6 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 12 in
   let t = ref 0 in
   for _ = 1 to n do
     t := !t + sieve_array 1_000_000;

@@ -10,7 +10,7 @@ let hash_string h s =
 let words = [| "alpha"; "beta"; "gamma"; "delta"; "epsilon"; "zeta"; "eta"; "theta"; "iota"; "kappa" |]
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 800 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 1600 in
   let h = ref 0 in
   for it = 1 to n do
     (* Buffer.add_* *)

@@ -53,5 +53,5 @@ let code n =
      (* 26: f *) Load 0; Load 0; MulI; Push 1000; ModI; Push 1; AddI; Ret |]
 
 let () =
-  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 600_000 in
+  let n = if Array.length Sys.argv > 1 then int_of_string Sys.argv.(1) else 1_400_000 in
   Printf.printf "vm result = %d\n" (run (code n) 3)

@@ -76,19 +76,26 @@ function P.caml_domain_dls_compare_and_set(old, new)
 end
 
 --Provides: caml_domain_spawn
---Requires: caml_domain_state, caml_call1, caml_exn_of_lua
+--Requires: caml_domain_state, caml_call1, caml_exn_of_lua, caml_fiber_depth, caml_depth_get, caml_depth_set
 -- caml_domain_spawn(body, term_sync) (OCaml >= 5.2): term_sync is the record
 -- { mutable state; mut; cond } of domain.ml; state becomes Finished (Ok v) or
 -- Finished (Error exn). Returns the new domain's id.
 -- OCaml 5.0-5.1 pass a mutex instead of term_sync and body stores the result
 -- itself: then there is nothing to store.
+-- The body starts outside any effect handler (an effect it does not handle is
+-- Effect.Unhandled in the new domain, as in ocamlrun), and the frame counter
+-- of deep recursion is restored however it ends.
 function P.caml_domain_spawn(body, term_sync)
   local st = P.caml_domain_state
   local id = st.next_id
   st.next_id = id + 1
   local saved_id, saved_index, saved_dls = st.id, st.index, st.dls
+  local saved_fibers, saved_depth = P.caml_fiber_depth, P.caml_depth_get()
   st.id, st.index, st.dls = id, saved_index + 1, 0
+  P.caml_fiber_depth = 0
   local ok, r = pcall(P.caml_call1, body, 0)
+  P.caml_fiber_depth = saved_fibers
+  P.caml_depth_set(saved_depth)
   st.id, st.index, st.dls = saved_id, saved_index, saved_dls
   local res
   if ok then

@@ -74,6 +74,7 @@ function P.caml_ml_condition_new(unit)
 end
 
 --Provides: caml_ml_condition_wait
+--Unsupported: waiting needs another domain or thread to signal, and only one domain runs
 --Requires: caml_failwith
 function P.caml_ml_condition_wait(c, m)
   P.caml_failwith("Condition.wait: no other domain or thread could ever signal "
