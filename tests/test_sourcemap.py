@@ -141,3 +141,26 @@ def test_backtrace_on_real_interpreters(tmp_path: Path) -> None:
         got = subprocess.run([binary, str(out)], capture_output=True, env=env)
         assert b'Called from Bt.g in file "bt.ml", line 2, characters 14-23' in got.stderr, target
         assert got.returncode == 2
+
+
+BT_PRIMITIVE = """\
+module Store = struct
+  let table = [| 1; 2; 3 |]
+  let get i = table.(i) + 1
+end
+let rec walk n = if n = 0 then Store.get 7 else 1 + walk (n - 1)
+let () = Printexc.record_backtrace true;
+  (try ignore (walk 3) with Invalid_argument _ -> Printexc.print_backtrace stdout);
+  print_endline "--";
+  ignore (walk 2)
+"""
+
+
+@pytest.mark.parametrize("target", ["luajit", "lua51", "lua54"])
+def test_backtrace_from_a_primitive_in_a_nested_module(tmp_path: Path, target: str) -> None:
+    exe = _build(tmp_path, "bt3", BT_PRIMITIVE)
+    ref = subprocess.run(["ocamlrun", str(exe)], capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(exe), "--target", target],
+                         capture_output=True)
+    assert b'Raised by primitive operation at Bt3.Store.get in file "bt3.ml", line 3' in got.stdout
+    assert (got.stdout, got.stderr, got.returncode) == (ref.stdout, ref.stderr, ref.returncode)
