@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build a bytecode-only OCaml compiler from the `ocaml` source package of the npm
 # registry and install it under $CACHE/ocaml-VERSION, where CACHE is
-# $OCAML_CACHE or else .cache/ocaml in the repository. Prints the bin directory
+# $OCAML_CACHE or else ~/.cache/lua_of_ocaml/ocaml (shared by every clone). Prints the bin directory
 # on stdout.
 #
 #   scripts/build-ocaml.sh 5.3.0     # or 5.3
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CACHE=${OCAML_CACHE:-$ROOT/.cache/ocaml}
+CACHE=${OCAML_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lua_of_ocaml/ocaml}
 JOBS=${OCAML_BUILD_JOBS:-2}
 
 if [ $# -ne 1 ]; then

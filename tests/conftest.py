@@ -23,7 +23,7 @@ NATIVE = {"luajit": "luajit", "lua51": "lua5.1", "lua54": "lua5.4"}
 RUN_TIMEOUT = 120
 
 # Which OCaml builds the test programs: "system" (ocamlc/ocamlrun on PATH) or a
-# version that scripts/build-ocaml.sh builds once into .cache/ocaml ("4.14",
+# version that scripts/build-ocaml.sh builds once into ~/.cache/lua_of_ocaml/ocaml ("4.14",
 # "5.3"). Chosen with `pytest --ocaml-version V` or the environment variable
 # LUA_OF_OCAML_OCAML; the reference run uses the same version's ocamlrun.
 OCAML_VERSIONS = ("system", "4.14", "5.3")

@@ -1,5 +1,5 @@
 """Conformance under other OCaml versions: every program of tests/programs built by
-OCaml 4.14 and 5.3 (scripts/build-ocaml.sh, built once into .cache/ocaml) behaves
+OCaml 4.14 and 5.3 (scripts/build-ocaml.sh, built once into ~/.cache/lua_of_ocaml/ocaml) behaves
 as under that version's ocamlrun, on the three targets through lupa.
 
 It also runs OCaml 5 runtime programs (domains, atomics, mutexes, Random, BLAKE2,
@@ -38,7 +38,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.ocaml_versions]
 
 
 def _ensure(version: str):
-    """The bin directory of `version`, built on first use (cached in .cache/ocaml)."""
+    """The bin directory of `version`, built on first use (cached in ~/.cache/lua_of_ocaml/ocaml)."""
     missing = [t for t in ("make", "cc") if shutil.which(t) is None]
     if missing and not _built(version):
         pytest.skip(f"building OCaml {version} needs {', '.join(missing)}")
@@ -46,7 +46,8 @@ def _ensure(version: str):
 
 
 def _built(version: str) -> bool:
-    cache = Path(os.environ.get("OCAML_CACHE") or ROOT / ".cache" / "ocaml")
+    cache = Path(os.environ.get("OCAML_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
+                                                       Path.home() / ".cache") / "lua_of_ocaml" / "ocaml")
     return any(cache.glob(f"ocaml-{version}.*/.lua_of_ocaml-complete"))
 
 

@@ -381,6 +381,7 @@ local byte = string.byte
 function P.caml_ml_input(ch, b, ofs, len)
   local s = P.caml_ml_input_string(ch, len)
   local n = #s
+  b.s = nil
   local i = 1
   while i <= n do
     local j = i + 199

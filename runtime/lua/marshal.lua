@@ -333,6 +333,7 @@ function P.caml_output_value_to_buffer(buf, ofs, len, v, flags)
   local s = P.caml_marshal_extern(v, flags)
   local n = #s
   if n > len then P.caml_failwith("Marshal.to_buffer: buffer overflow") end
+  buf.s = nil
   for i = 1, n do buf[ofs + i] = byte(s, i) end
   return n
 end

@@ -17,19 +17,31 @@ P.caml_bytes_mt = {
 --Provides: caml_lua_string
 local char, concat = string.char, table.concat
 local unpack = table.unpack or unpack
+local rawget, rawset = rawget, rawset
 -- The Lua string with the bytes of `v` (a Lua string or a bytes object).
+-- A bytes object keeps the string it last converted to in its field `s`
+-- (strings built at run time are bytes objects that are never written again:
+-- hashing, comparing and printing them converts once); every writer clears it.
 function P.caml_lua_string(v)
   if type(v) == "string" then return v end
+  local cached = rawget(v, "s")
+  if cached then return cached end
   local n = #v
-  if n <= 4096 then return char(unpack(v, 1, n)) end
-  local parts, k = {}, 0
-  for i = 1, n, 4096 do
-    local j = i + 4095
-    if j > n then j = n end
-    k = k + 1
-    parts[k] = char(unpack(v, i, j))
+  local r
+  if n <= 4096 then
+    r = char(unpack(v, 1, n))
+  else
+    local parts, k = {}, 0
+    for i = 1, n, 4096 do
+      local j = i + 4095
+      if j > n then j = n end
+      k = k + 1
+      parts[k] = char(unpack(v, i, j))
+    end
+    r = concat(parts)
   end
-  return concat(parts)
+  rawset(v, "s", r)
+  return r
 end
 
 --Provides: caml_bytes_of_lua_string
@@ -100,6 +112,7 @@ end
 -- Also used for the SETBYTESCHAR instruction.
 function P.caml_bytes_unsafe_set(b, i, c)
   b[i + 1] = c % 256
+  b.s = nil
   return 0
 end
 
@@ -146,6 +159,7 @@ function P.caml_bytes_writable(b)
   if type(b) == "string" then
     P.caml_invalid_argument("Bytes: cannot modify an immutable string")
   end
+  b.s = nil  -- the cached Lua string (caml_lua_string) is about to be stale
   return b
 end
 

@@ -790,6 +790,7 @@ function P.unix_read(fd, buf, ofs, len)
   if fd ~= 0 and not P.caml_sys_fds[fd] then P.caml_unix_raise_errno(9, "read", "") end
   local s = P.caml_unix_call("read", "", P.caml_sys_read, fd, len)
   local n = #s
+  buf.s = nil
   for i = 1, n do buf[ofs + i] = string.byte(s, i) end
   return n
 end
