@@ -26,13 +26,15 @@ class Placement:
         self.force_spill: set[Var] = set()
 
 
-def effective_env(node: A.FuncNode, place: Placement, def_owner: dict) -> list[Var]:
+def effective_env(node: A.FuncNode, place: Placement, def_owner: dict, covered=None) -> list[Var]:
     """Free variables copied at creation: the chosen ones, plus any that live in a
-    table slot or a hoisted local (those may be reassigned after the closure is made)."""
+    table slot or a hoisted local (those may be reassigned after the closure is made).
+    A variable an enclosing closure already reads from its own environment table
+    (`covered`) is stable and is captured as it is."""
     env = list(node.env_vars)
     seen = set(env)
     for v in node.free:
-        if v in seen:
+        if v in seen or (covered is not None and covered(v)):
             continue
         o = def_owner.get(v)
         if o is None:
@@ -121,7 +123,8 @@ class _Analysis:
     def func(self, node: A.FuncNode) -> None:
         owner = node if node.is_ocaml else self.owner()
         self.owner_of[id(node)] = owner
-        env = effective_env(node, self.place, self.def_owner)
+        env = effective_env(node, self.place, self.def_owner,
+                            lambda v: any(v in e for e in self.env_scope))
         for v in env:
             self.use(v)
         self.funcs.append((node, owner, len(self.scopes)))
@@ -233,6 +236,10 @@ class Printer:
             return f"S{id(owner) % 1000003}[{idx[v]}]"
         return f"v{v.id}"
 
+    def _covered(self, v: Var) -> bool:
+        """Read from an enclosing closure's environment table (stable)."""
+        return any(v in env for env in self.names)
+
     def is_local_name(self, v: Var) -> bool:
         n = self.name(v)
         return "[" not in n
@@ -257,7 +264,7 @@ class Printer:
         saved = self.lines
         self.lines = []
         env_name = f"E{id(node) % 1000003}"
-        env_vars = effective_env(node, self.place, self.def_owner)
+        env_vars = effective_env(node, self.place, self.def_owner, self._covered)
         env_map = {v: f"{env_name}[{i + 1}]" for i, v in enumerate(env_vars)}
         self.names.append(env_map)
         saved_breakables = self.breakables
@@ -349,9 +356,10 @@ class Printer:
             return
         if len(s.value) == 1 and isinstance(s.value[0], A.FuncNode) and len(s.vars) == 1 \
                 and s.value[0].self_var is s.vars[0]:
-            if plain and not effective_env(s.value[0], self.place, self.def_owner):
+            env = effective_env(s.value[0], self.place, self.def_owner, self._covered)
+            if plain and not env:
                 self.emit(indent, "local " + self.func_expr(s.value[0], indent, names[0]))
-            elif not effective_env(s.value[0], self.place, self.def_owner):
+            elif not env:
                 # a table slot: recursive calls still go through a local name
                 local = f"v{s.vars[0].id}"
                 self.emit(indent, "do")
