@@ -20,21 +20,8 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from lua_of_ocaml.linker.link import link_runtime
-except ImportError:  # running from the source tree without an install
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "compiler"))
-    from lua_of_ocaml.linker.link import link_runtime
-
-ENGINES = {"luajit": "lupa.luajit21", "lua51": "lupa.lua51", "lua54": "lupa.lua54"}
-TARGETS = list(ENGINES)
-
-
-def _engine(target: str):
-    try:
-        return importlib.import_module(ENGINES[target])
-    except ImportError:  # pragma: no cover - depends on the lupa build
-        pytest.skip(f"{ENGINES[target]} is not available")
+from lua_engines import ENGINES, TARGETS, link_runtime
+from lua_engines import engine as _engine
 
 
 PRELUDE = r"""
