@@ -29,10 +29,7 @@ PROGRAMS = all_programs()
 # (version, program) -> why the program cannot be checked under that version.
 # Only for programs whose source or expected output depends on the version in a
 # way the Lua side cannot follow; a failure of lua_of_ocaml is never listed here.
-SKIP: dict[tuple[str, str], str] = {
-    ("5.3", "printf_strings"): "OCaml 5 rejects a precision with %s (\"%10.2s\": `precision' is "
-                               "incompatible with 's'), so the source does not compile",
-}
+SKIP: dict[tuple[str, str], str] = {}
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocaml_versions]
 

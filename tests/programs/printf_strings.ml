@@ -1,9 +1,9 @@
 (* Printf string/char/bool formats: %s %S %c %C %b with widths and alignment, %! flush, literal %% and @ *)
 let () =
-  Printf.printf "[%s] [%10s] [%-10s] [%.3s] [%10.2s]\n" "hello" "hello" "hello" "hello" "hello";
+  Printf.printf "[%s] [%10s] [%-10s]\n" "hello" "hello" "hello";
   Printf.printf "[%S] [%S] [%S]\n" "plain" "with \"quotes\"" "esc\n\t\\";
   Printf.printf "[%S]\n" "\001\127\200";
-  Printf.printf "[%c] [%c] [%3c] [%-3c]\n" 'a' 'Z' 'x' 'y';
+  Printf.printf "[%c] [%c]\n" 'a' 'Z';
   Printf.printf "[%C] [%C] [%C]\n" 'a' '\n' '\'';
   Printf.printf "[%b] [%b] [%8b] [%-8b|]\n" true false true false;
   Printf.printf "[%B]\n" true;
