@@ -92,9 +92,9 @@ def find_impls(skip_js: bool) -> tuple[list[Impl], list[str]]:
     return impls, notes
 
 
-def cmd_output(cmd: list[str]) -> str:
+def cmd_output(cmd: list[str], env: dict | None = None) -> str:
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env)
     except (OSError, subprocess.TimeoutExpired):
         return "not available"
     return (p.stdout + p.stderr).strip().splitlines()[0] if (p.stdout + p.stderr).strip() else "?"
@@ -150,10 +150,19 @@ def machine_info() -> dict:
             "lua5.4": cmd_output(["lua5.4", "-v"]),
             "node": cmd_output(["node", "--version"]),
             "js_of_ocaml": cmd_output(["js_of_ocaml", "--version"]),
-            "lua_of_ocaml": cmd_output(LOO_CMD + ["--version"]) if LOO_ENV is None else "lua_of_ocaml (python -m)",
+            "lua_of_ocaml": cmd_output(LOO_CMD + ["--version"], LOO_ENV),
             "python": platform.python_version(),
         },
     }
+
+
+# Failures that are understood and are not lua_of_ocaml's: shown beside the
+# failure in docs/benchmarks.md. Key: (benchmark, implementation key).
+KNOWN_FAILURES = {
+    ("strings", "jsoo"): "a js_of_ocaml 4.0.0 bug, not a benchmark bug: in a `while` loop inside `try`, it moves "
+    "`incr count` (a local ref turned into a variable) before the `String.index_from` call that raises "
+    "Not_found, so the count is one too high (minimal repro in `benchmarks/analysis.md`)",
+}
 
 
 @dataclass
@@ -495,6 +504,9 @@ def write_markdown(path: Path, results: dict, impls: list[Impl], rt: dict, meta:
         out.append("## Failures\n")
         for n, impl, c in failures:
             out.append(f"- `{n}` on {impl.label}: {c.status}: {c.detail.strip()[:300]}")
+            known = KNOWN_FAILURES.get((n, impl.key))
+            if known:
+                out.append(f"  - Known: {known}.")
         out.append("")
     analysis = BENCH / "analysis.md"
     if analysis.exists():
@@ -556,6 +568,33 @@ def write_chart(path: Path, results: dict, impls: list[Impl], rt: dict, meta: di
     return True
 
 
+def report_only() -> int:
+    """Rewrite the Markdown report and the chart from benchmarks/results.json."""
+    data = json.loads((BENCH / "results.json").read_text())
+    meta = data["meta"]
+    known, _ = find_impls(False)
+    by_key = {impl.key: impl for impl in known}
+    impls = []
+    for key in meta["implementations"]:
+        impl = by_key.get(key) or Impl(key, {"jsoo": "js_of_ocaml (node)", "luajit": "LuaJIT",
+                                             "lua54": "Lua 5.4"}.get(key, key), [], "", key)
+        impls.append(impl)
+    results = {}
+    for name, b in data["benchmarks"].items():
+        cells = {}
+        for key, c in b["results"].items():
+            cells[key] = Cell(status=c["status"], times=c["times"], cpu=[c["cpu_median"]] if c["cpu_median"] else [],
+                              detail=c["detail"], compile_time=c["compile_time"], size=c["size"])
+        results[name] = {"args": b["args"], "cells": cells, "error": b["error"]}
+    rt = ratios(results, impls)
+    print(text_table(results, impls, rt))
+    png = DOCS / "benchmarks.png"
+    have_png = write_chart(png, results, impls, rt, meta)
+    write_markdown(DOCS / "benchmarks.md", results, impls, rt, meta, png if have_png else None)
+    print("rewrote docs/benchmarks.md" + (" and docs/benchmarks.png" if have_png else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=None, help="timed runs per implementation (default 5, 1 with --quick)")
@@ -565,12 +604,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-js", action="store_true", help="skip js_of_ocaml / node")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before a run counts as a timeout")
     ap.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    ap.add_argument("--report-only", action="store_true",
+                    help="run nothing: rewrite docs/benchmarks.md and docs/benchmarks.png from benchmarks/results.json")
     ap.add_argument("--compiler", type=Path, default=None, metavar="DIR",
                     help="benchmark the lua_of_ocaml of another source tree (for example a clone at some "
                          "commit), run as `python -m lua_of_ocaml.cli` with DIR/compiler on PYTHONPATH; "
                          "default: this repository's .venv/bin/lua_of_ocaml")
     args = ap.parse_args(argv)
 
+    if args.report_only:
+        return report_only()
     all_names = sorted(p.stem for p in PROGRAMS.glob("*.ml"))
     if args.list:
         print("\n".join(all_names))
@@ -661,7 +704,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nwrote {json_path.relative_to(ROOT)}, {md_path.relative_to(ROOT)}"
           + (f", {png_path.relative_to(ROOT)}" if have_png else "")
           + f" ({meta['total_seconds']} s)")
-    bad = sum(1 for res in results.values() for c in res["cells"].values() if c.status != "ok")
+    bad = sum(1 for name, res in results.items() for key, c in res["cells"].items()
+              if c.status != "ok" and (name, key) not in KNOWN_FAILURES)
     return 1 if bad else 0
 
 

@@ -284,15 +284,8 @@ function P.caml_blit_bytes(s1, ofs1, b2, ofs2, len)
   if len <= 0 then return 0 end
   b2 = P.caml_bytes_writable(b2)
   if type(s1) == "string" then
-    local i = 0
-    while i < len do
-      local n = len - i
-      if n > 4096 then n = 4096 end
-      local chunk = { byte(s1, ofs1 + i + 1, ofs1 + i + n) }
-      local d = ofs2 + i
-      for k = 1, n do b2[d + k] = chunk[k] end
-      i = i + n
-    end
+    -- a plain loop: LuaJIT compiles it once for every length, and it allocates nothing
+    for k = 1, len do b2[ofs2 + k] = byte(s1, ofs1 + k) end
   elseif s1 == b2 and ofs1 < ofs2 then
     for k = len, 1, -1 do b2[ofs2 + k] = s1[ofs1 + k] end
   else
