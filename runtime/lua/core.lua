@@ -182,15 +182,6 @@ function P.caml_sys_exit(code)
   error({ caml_exit = code })
 end
 
---Provides: caml_do_exit
---Requires: caml_named_values, caml_call1, caml_sys_exit
--- Normal end of the program: run at_exit functions, flush, leave with `code`.
-function P.caml_do_exit(code)
-  local f = P.caml_named_values["Pervasives.do_at_exit"]
-  if f then P.caml_call1(f, 0) end
-  P.caml_sys_exit(code)
-end
-
 --Provides: caml_fatal_uncaught_exception
 --Requires: caml_named_values, caml_call2, caml_call1, caml_format_exception, caml_flush_all, caml_sys_write, caml_lua_string, caml_backtrace_flag, caml_backtrace_text
 function P.caml_fatal_uncaught_exception(exn)

@@ -163,9 +163,9 @@ class FunctionBuilder:
             addr = self.queue.pop()
             blk = self.fn.blocks[addr]
             slots: list[Operand] = list(blk.params)
-            self.loc = blk_loc_before = None
+            self.loc = None
             self._exec(blk, addr, slots[:-1], slots[-1], self.traps[addr])
-            blk.term_loc = self.loc or blk_loc_before
+            blk.term_loc = self.loc
 
     def _jump(self, target: int, stack: list[Operand], accu: Operand,
               traps: tuple[_Trap, ...] = ()) -> Cont:
@@ -271,7 +271,7 @@ class FunctionBuilder:
                     free = [stack[-1 - i] for i in range(nvars)]
                     del stack[len(stack) - nvars:]
                 v = Var()
-                fv = self._vars(free)
+                fv = list(free)  # captured constants stay constants
                 fn = Function(ins.targets[0], [], fv, name=None, self_var=v, loc=self.loc)
                 FunctionBuilder(pb, fn, Env(fv, [v], 0, 2), ins.targets[0]).run()
                 emit(Let(v, Closure(fn)))
@@ -283,7 +283,7 @@ class FunctionBuilder:
                     stack.append(accu)
                     free = [stack[-1 - i] for i in range(nvars)]
                     del stack[len(stack) - nvars:]
-                fv = self._vars(free)
+                fv = list(free)  # captured constants stay constants
                 vs = [Var() for _ in range(nfuncs)]
                 fns = []
                 for i, target in enumerate(ins.targets):
@@ -485,16 +485,6 @@ class FunctionBuilder:
                         f"integer constant {v} does not fit in 32 bits{where}: it wraps to {wrapped}")
                 return Literal(n)
         return GlobalGet(n)
-
-    @staticmethod
-    def _vars(ops: list[Operand]) -> list[Var]:
-        out = []
-        for o in ops:
-            if isinstance(o, Var):
-                out.append(o)
-            else:  # a constant captured: give it a name so the body can refer to it
-                out.append(o)  # type: ignore[arg-type]
-        return out
 
 
 def to_int32(v: int) -> int:

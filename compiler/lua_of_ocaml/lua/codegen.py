@@ -66,7 +66,6 @@ class FunctionCompiler:
         self.prims = prims
         self.analyzer = RegionAnalyzer(fn)
         self.pending: dict[Var, I.Expr] = {}
-        self.pending_block: int = -1
         self.cur_out: list[A.Stmt] | None = None
         self.loop_blocks: set[int] = set()
         self.has_calls = False
@@ -288,7 +287,6 @@ class FunctionCompiler:
         blk = self.fn.blocks[x]
         out: list[A.Stmt] = []
         self.pending = {}
-        self.pending_block = x
         uses = self.info.uses
         single: set[Var] = set()
         # variables used exactly once, later in this same block, can be inlined
@@ -509,7 +507,6 @@ class FunctionCompiler:
         assert rhs is not None
         b = self.value(rhs)
         if op in ("ult", "uge"):
-            t1, t2 = Var(), Var()
             core = ["(", *a, " < ", *b, ") ~= ((", *a, " < 0) ~= (", *b, " < 0))"]
             return core if op == "ult" else ["not (", *core, ")"]
         sym = {"eq": " == ", "neq": " ~= ", "lt": " < ", "le": " <= ", "gt": " > ", "ge": " >= "}[op]

@@ -23,7 +23,6 @@ class Placement:
     def __init__(self) -> None:
         self.hoisted: dict[int, set[Var]] = {}     # id(owner FuncNode) -> vars
         self.spilled_owners: set[int] = set()
-        self.force_spill: set[Var] = set()
 
 
 def effective_env(node: A.FuncNode, place: Placement, def_owner: dict, covered=None) -> list[Var]:
@@ -39,7 +38,7 @@ def effective_env(node: A.FuncNode, place: Placement, def_owner: dict, covered=N
         o = def_owner.get(v)
         if o is None:
             continue
-        if id(o) in place.spilled_owners or v in place.force_spill or v in place.hoisted.get(id(o), ()):
+        if id(o) in place.spilled_owners or v in place.hoisted.get(id(o), ()):
             env.append(v)
             seen.add(v)
     return env
@@ -67,7 +66,7 @@ class _Analysis:
 
     def is_spilled(self, v: Var) -> bool:
         o = self.def_owner.get(v)
-        return v in self.place.force_spill or (o is not None and id(o) in self.place.spilled_owners)
+        return o is not None and id(o) in self.place.spilled_owners
 
     def declare(self, v: Var) -> None:
         self.def_owner.setdefault(v, self.owner())
@@ -105,9 +104,6 @@ class _Analysis:
 
     def _outer(self, v: Var) -> None:
         owner = self.def_owner.get(v)
-        for node, o, _ in self.funcs:
-            if o is not owner or node is not owner:
-                pass
         for node, o, _ in reversed(self.funcs):
             if node is owner:
                 break
@@ -229,7 +225,7 @@ class Printer:
             if v in env:
                 return env[v]
         owner = self.def_owner.get(v)
-        if owner is not None and (id(owner) in self.place.spilled_owners or v in self.place.force_spill):
+        if owner is not None and id(owner) in self.place.spilled_owners:
             idx = self.spill_index.setdefault(id(owner), {})
             if v not in idx:
                 idx[v] = len(idx) + 1

@@ -129,12 +129,9 @@ def remove_dead_params(fn: Function) -> None:
             for o in stmt_operands(s):
                 if isinstance(o, Var):
                     used.add(o)
-        t = blk.term
-        cont_args = {id(a) for c in successors(t) for a in c.args}
-        for o in _term_own_operands(t):
+        for o in _term_own_operands(blk.term):
             if isinstance(o, Var):
                 used.add(o)
-        del cont_args
     # nested functions' free variables count as uses (already in stmt_operands)
     changed = True
     while changed:
