@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -48,18 +46,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build_ml(src: str, workdir: str) -> str:
-    if shutil.which("ocamlc") is None:
-        raise CompileError("ocamlc not found: install OCaml (Debian: apt-get install ocaml-nox)")
-    # compile into the temporary folder: no .cmi/.cmo left beside the user's source
-    obj = str(Path(workdir) / (Path(src).stem + ".cmo"))
-    out = str(Path(workdir) / "program.byte")
-    for cmd in (["ocamlc", "-g", "-c", src, "-o", obj], ["ocamlc", "-g", obj, "-o", out]):
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr)
-            raise CompileError(f"{src}: ocamlc failed")
-        sys.stderr.write(proc.stderr)  # warnings
-    return out
+    from .build import build_executable
+    res = build_executable([src], workdir)
+    sys.stderr.write(res.messages)  # errors and warnings, as ocamlc printed them
+    if not res.ok:
+        raise CompileError(f"{src}: ocamlc failed")
+    return res.exe
 
 
 def main(argv: list[str] | None = None) -> int:

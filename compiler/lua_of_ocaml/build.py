@@ -1,0 +1,106 @@
+"""Build OCaml sources into a bytecode executable with ocamlc.
+
+Shared by the command line (`lua_of_ocaml run prog.ml`) and the language server, so
+that both build the same way: objects go to a private folder (nothing is written
+beside the user's sources), several files are ordered by `ocamldep -sort`, and
+ocamlc's messages are returned whole for the caller to print or parse.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .errors import CompileError
+
+# Called with each started ocamlc/ocamldep process, so that a caller (the language
+# server) can kill a build that a newer request made useless.
+ProcessHook = Callable[[subprocess.Popen], None]
+
+
+@dataclass
+class BuildResult:
+    exe: str | None
+    """The bytecode executable, or None when ocamlc failed."""
+    messages: str = ""
+    """Everything ocamlc printed (errors and warnings), in order."""
+    commands: list[list[str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.exe is not None
+
+
+def find_ocamlc(ocamlc: str = "ocamlc") -> str:
+    path = shutil.which(ocamlc)
+    if path is None:
+        raise CompileError(f"{ocamlc} not found: install OCaml (Debian: apt-get install ocaml-nox)")
+    return path
+
+
+def _run(cmd: list[str], hook: ProcessHook | None, cwd: str | None = None) -> tuple[int, str, str]:
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            errors="replace", cwd=cwd)
+    if hook is not None:
+        hook(proc)
+    out, err = proc.communicate()
+    return proc.returncode, out, err
+
+
+def dependency_order(sources: list[str], ocamlc: str = "ocamlc",
+                     hook: ProcessHook | None = None) -> list[str]:
+    """Sources sorted so that each comes after the modules it uses."""
+    if len(sources) <= 1:
+        return list(sources)
+    ocamldep = str(Path(find_ocamlc(ocamlc)).with_name("ocamldep"))
+    if not Path(ocamldep).exists():
+        ocamldep = shutil.which("ocamldep") or "ocamldep"
+    code, out, err = _run([ocamldep, "-sort", *sources], hook)
+    if code != 0:
+        raise CompileError(f"ocamldep failed: {err.strip().splitlines()[-1] if err.strip() else code}")
+    order = out.split()
+    known = set(sources)
+    return [s for s in order if s in known] + [s for s in sources if s not in set(order)]
+
+
+def build_executable(sources: list[str], workdir: str, *, flags: list[str] | None = None,
+                     link_flags: list[str] | None = None, ocamlc: str = "ocamlc",
+                     output: str = "program.byte", hook: ProcessHook | None = None) -> BuildResult:
+    """Compile `sources` (.ml, with their .mli when present) and link them with debug info.
+
+    `flags` go to every ocamlc call, `link_flags` (libraries such as str.cma) to the
+    link only. Returns ocamlc's messages whether or not the build succeeded."""
+    ocamlc = find_ocamlc(ocamlc)
+    flags = list(flags or [])
+    wd = Path(workdir)
+    result = BuildResult(None)
+    objects: list[str] = []
+    messages: list[str] = []
+    for src in dependency_order(sources, ocamlc, hook):
+        stem = Path(src).stem
+        mli = Path(src).with_suffix(".mli")
+        steps = []
+        if mli.is_file():
+            steps.append([ocamlc, "-g", "-I", str(wd), *flags, "-c", str(mli), "-o", str(wd / (stem + ".cmi"))])
+        obj = str(wd / (stem + ".cmo"))
+        steps.append([ocamlc, "-g", "-I", str(wd), *flags, "-c", src, "-o", obj])
+        for cmd in steps:
+            result.commands.append(cmd)
+            code, out, err = _run(cmd, hook)
+            messages.append(out + err)
+            if code != 0:
+                result.messages = "".join(messages)
+                return result
+        objects.append(obj)
+    exe = str(wd / output)
+    cmd = [ocamlc, "-g", "-I", str(wd), *flags, *(link_flags or []), *objects, "-o", exe]
+    result.commands.append(cmd)
+    code, out, err = _run(cmd, hook)
+    messages.append(out + err)
+    result.messages = "".join(messages)
+    if code == 0:
+        result.exe = exe
+    return result
