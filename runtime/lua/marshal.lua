@@ -3,9 +3,12 @@
 --
 -- Limits: numbers are ints unless P.caml_value_is_float says otherwise (on
 -- LuaJIT and Lua 5.1 an integral float is written as an int; it reads back as
--- the same Lua number). Lua strings are never shared (only tables are
--- compared physically). Closures cannot be marshalled. Strings read back are
--- bytes objects.
+-- the same Lua number). Tables are shared when physically equal; Lua strings
+-- (interned, so identity cannot be seen) are shared when equal: they come from
+-- literals, argv and primitives, where ocamlrun mostly shares one string object
+-- too (a file name stored in every location of a syntax tree is written once,
+-- as ocamlrun does), while strings built at run time are bytes objects, shared
+-- by identity. Closures cannot be marshalled. Strings read back are bytes objects.
 
 --Provides: caml_marshal_extern
 --Requires: caml_bytes_mt, caml_value_is_float, caml_int64_bits_of_float, caml_invalid_argument
@@ -86,8 +89,9 @@ function P.caml_marshal_extern(v, flags)
         else w(char(2) .. be4(x)) end
         return
       elseif tx == "string" then
+        if shared(x) then return end
+        record(x)
         str(x, #x)
-        if sharing then counter = counter + 1 end
         return
       elseif tx == "function" then
         P.caml_invalid_argument("output_value: functional value")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..ir import ir as I
 from ..ir.ir import Const, Function, Operand, Program, Var
+from ..passes.deadcode import module_blocks
 from ..passes.simplify import all_functions
 from . import ast as A
 from .cfg import Region, RegionAnalyzer
@@ -28,11 +29,17 @@ class ProgramInfo:
         self.target = target
         self.uses: dict[Var, int] = {}
         self.known: dict[Var, Function] = {}
+        defs: dict[Var, I.Expr] = {}
+        assigned: set[Var] = set()
         for fn in all_functions(prog.main):
             for blk in fn.blocks.values():
                 for s in blk.body:
                     for o in I.stmt_operands(s):
                         self._use(o)
+                    if isinstance(s, I.Let):
+                        defs[s.var] = s.expr
+                    elif isinstance(s, I.SetVar):
+                        assigned.add(s.var)
                     if isinstance(s, I.Let) and isinstance(s.expr, I.Closure):
                         self.known[s.var] = s.expr.func
                     elif isinstance(s, I.LetRec):
@@ -43,6 +50,7 @@ class ProgramInfo:
                                 self._use(o)
                 for o in I.term_operands(blk.term):
                     self._use(o)
+        self._known_through_globals(prog, defs, assigned)
         # leaves: functions that call nothing (only primitives), so a call to one
         # adds a single Lua frame and needs no depth counting
         self.leaves: set[int] = set()
@@ -53,6 +61,33 @@ class ProgramInfo:
                        for blk in fn.blocks.values() for s in blk.body) and \
                     not any(isinstance(blk.term, I.TailCall) for blk in fn.blocks.values()):
                 self.leaves.add(id(fn))
+
+    def _known_through_globals(self, prog: Program, defs: dict[Var, I.Expr], assigned: set[Var]) -> None:
+        """A toplevel function of another unit, read as `G[n][k]`, is known too: calls
+        of it with all its arguments skip the generic `caml_callN` arity check."""
+        blocks = module_blocks(prog, defs, self.uses)
+
+        def resolve(v: Var, depth: int) -> Function | None:
+            if v in assigned or depth > 8:
+                return None
+            if v in self.known:
+                return self.known[v]
+            e = defs.get(v)
+            if isinstance(e, I.Field) and isinstance(e.obj, Var):
+                g = defs.get(e.obj)
+                if isinstance(g, I.GlobalGet) and g.index in blocks:
+                    blk = defs[blocks[g.index]]
+                    assert isinstance(blk, I.MakeBlock)
+                    a = blk.args[e.index] if e.index < len(blk.args) else None
+                    if isinstance(a, Var):
+                        return resolve(a, depth + 1)
+            return None
+
+        for v, e in defs.items():
+            if isinstance(e, I.Field) and v not in self.known:
+                f = resolve(v, 0)
+                if f is not None:
+                    self.known[v] = f
 
     def _use(self, o: Operand) -> None:
         if isinstance(o, Var):
@@ -434,6 +469,13 @@ class FunctionCompiler:
         """An operand that is indexed or called: constants need parentheses in Lua."""
         if isinstance(o, Const):
             return [f"({o.value})"]
+        if isinstance(o, Var) and isinstance(self.pending.get(o), (I.Field, I.GlobalGet)):
+            # `G[n][k]` is already a prefix expression; parentheses would make a call
+            # statement start with `(`, which Lua 5.1 rejects as ambiguous
+            toks = self.expr(self.pending[o])
+            if _nesting(toks) <= 12:
+                del self.pending[o]
+                return toks
         return self.value(o)
 
     def value(self, o: Operand) -> A.Expr:

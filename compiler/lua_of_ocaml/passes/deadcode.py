@@ -15,6 +15,20 @@ from ..ir.ir import Function, Operand, Program, Var
 from .simplify import is_pure
 
 
+def module_blocks(prog: Program, defs: dict[Var, I.Expr], uses: dict[Var, int]) -> dict[int, Var]:
+    """Global index -> the MAKEBLOCK variable stored there, for the compilation units
+    whose block is built once and used for nothing else: their fields are the unit's
+    toplevel values, never changed afterwards."""
+    blocks: dict[int, Var] = {}
+    for blk in prog.main.blocks.values():
+        for s in blk.body:
+            if isinstance(s, I.SetGlobal) and isinstance(s.value, Var):
+                b = s.value
+                if isinstance(defs.get(b), I.MakeBlock) and uses.get(b) == 1:
+                    blocks[s.index] = b
+    return blocks
+
+
 def eliminate_dead_code(prog: Program) -> None:
     defs: dict[Var, I.Expr] = {}
     closure_of: dict[Var, list[Function]] = {}
@@ -69,13 +83,7 @@ def eliminate_dead_code(prog: Program) -> None:
                         field_only[o] = False
 
     count(prog.main)
-    module_block: dict[int, Var] = {}
-    for blk in prog.main.blocks.values():
-        for s in blk.body:
-            if isinstance(s, I.SetGlobal) and isinstance(s.value, Var):
-                b = s.value
-                if isinstance(defs.get(b), I.MakeBlock) and uses.get(b) == 1:
-                    module_block[s.index] = b
+    module_block = module_blocks(prog, defs, uses)
     module_vars = set(module_block.values())
 
     live: set[Var] = set()
