@@ -85,12 +85,14 @@ def _with_deep_stack(fn, *args):
 
 
 def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] | None = None,
-                strict: bool = False) -> CompileResult:
-    return _with_deep_stack(_compile_exe, exe, target, extra_runtime, strict)
+                strict: bool = False, module: bool = False) -> CompileResult:
+    """Compile a bytecode executable. With `module`, the chunk returns the program's
+    exports table (`Lua.export`) instead of running as a script (`--module`)."""
+    return _with_deep_stack(_compile_exe, exe, target, extra_runtime, strict, module)
 
 
 def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
-                 strict: bool) -> CompileResult:
+                 strict: bool, module: bool = False) -> CompileResult:
     if target not in TARGETS:
         raise CompileError(f"unknown target {target!r} (choose one of {', '.join(TARGETS)})")
     try:
@@ -98,7 +100,7 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
     except RecursionError:
         raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
     simplify_program(prog)
-    chunk = emit_program(prog, target, extra_runtime)
+    chunk = emit_program(prog, target, extra_runtime, module=module)
     result = CompileResult(chunk.lua, target, chunk.missing, list(prog.warnings), chunk.source_map)
     if strict and result.missing_primitives:
         raise CompileError("; ".join(f"primitive {n} is not implemented"
@@ -107,13 +109,14 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
 
 
 def compile_exe_targets(exe: ExeFile, targets: list[str],
-                        extra_runtime: list[str] | None = None) -> dict[str, CompileResult]:
+                        extra_runtime: list[str] | None = None,
+                        module: bool = False) -> dict[str, CompileResult]:
     """Compile for several targets, building the IR once."""
-    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime)
+    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime, module)
 
 
 def _compile_targets(exe: ExeFile, targets: list[str],
-                     extra_runtime: list[str] | None) -> dict[str, CompileResult]:
+                     extra_runtime: list[str] | None, module: bool = False) -> dict[str, CompileResult]:
     for t in targets:
         if t not in TARGETS:
             raise CompileError(f"unknown target {t!r} (choose one of {', '.join(TARGETS)})")
@@ -121,19 +124,20 @@ def _compile_targets(exe: ExeFile, targets: list[str],
     simplify_program(prog)
     out = {}
     for t in targets:
-        chunk = emit_program(prog, t, extra_runtime)
+        chunk = emit_program(prog, t, extra_runtime, module=module)
         out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings), chunk.source_map)
     return out
 
 
 def compile_file(path: str | os.PathLike, target: str = "luajit",
-                 extra_runtime: list[str] | None = None, strict: bool = False) -> CompileResult:
-    return compile_exe(read_exe(path), target, extra_runtime, strict)
+                 extra_runtime: list[str] | None = None, strict: bool = False,
+                 module: bool = False) -> CompileResult:
+    return compile_exe(read_exe(path), target, extra_runtime, strict, module)
 
 
 def compile_bytes(data: bytes, target: str = "luajit", name: str = "<bytes>",
-                  extra_runtime: list[str] | None = None) -> CompileResult:
-    return compile_exe(parse_exe(data, name), target, extra_runtime)
+                  extra_runtime: list[str] | None = None, module: bool = False) -> CompileResult:
+    return compile_exe(parse_exe(data, name), target, extra_runtime, module=module)
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> None:

@@ -41,9 +41,13 @@ def find_ocamlc(ocamlc: str = "ocamlc") -> str:
     return path
 
 
-def _run(cmd: list[str], hook: ProcessHook | None, cwd: str | None = None) -> tuple[int, str, str]:
+def _run(cmd: list[str], hook: ProcessHook | None, cwd: str | None = None,
+         new_session: bool = False) -> tuple[int, str, str]:
+    # new_session: the process leads its own group, so that killing the group also
+    # stops what it started (dune runs ocamlc and the project's rules)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            errors="replace", cwd=cwd)
+                            errors="replace", cwd=cwd, stdin=subprocess.DEVNULL,
+                            start_new_session=new_session)
     if hook is not None:
         hook(proc)
     out, err = proc.communicate()
@@ -66,21 +70,57 @@ def dependency_order(sources: list[str], ocamlc: str = "ocamlc",
     return [s for s in order if s in known] + [s for s in sources if s not in set(order)]
 
 
+def module_uses(sources: list[str], ocamlc: str = "ocamlc",
+                hook: ProcessHook | None = None) -> dict[str, set[str]]:
+    """The modules each source refers to (`ocamldep -modules`)."""
+    ocamldep = str(Path(find_ocamlc(ocamlc)).with_name("ocamldep"))
+    if not Path(ocamldep).exists():
+        ocamldep = shutil.which("ocamldep") or "ocamldep"
+    code, out, _ = _run([ocamldep, "-modules", *sources], hook)
+    uses: dict[str, set[str]] = {}
+    if code == 0:
+        for line in out.splitlines():
+            name, _, mods = line.rpartition(":")
+            uses[name.strip()] = set(mods.split())
+    return uses
+
+
 def build_executable(sources: list[str], workdir: str, *, flags: list[str] | None = None,
                      link_flags: list[str] | None = None, ocamlc: str = "ocamlc",
-                     output: str = "program.byte", hook: ProcessHook | None = None) -> BuildResult:
+                     output: str = "program.byte", hook: ProcessHook | None = None,
+                     with_lua: bool = False, keep_going: bool = False) -> BuildResult:
     """Compile `sources` (.ml, with their .mli when present) and link them with debug info.
 
     `flags` go to every ocamlc call, `link_flags` (libraries such as str.cma) to the
-    link only. Returns ocamlc's messages whether or not the build succeeded."""
+    link only. `with_lua` makes the tool's OCaml library (`Lua`, `Nvim`, `Vim`)
+    available and links with -no-check-prims, since its primitives (and those of
+    user Lua files) exist only in the Lua runtime. `keep_going` compiles, after a
+    failure, the files that do not depend on the failed ones (an editor wants every
+    file's errors at once). Returns ocamlc's messages whether or not the build
+    succeeded."""
     ocamlc = find_ocamlc(ocamlc)
     flags = list(flags or [])
+    if with_lua:
+        from .ocaml_lib import ARCHIVE, library_dir
+        lib = library_dir(ocamlc, hook)
+        flags = ["-I", str(lib), *flags]
+        link_flags = ["-no-check-prims", str(lib / ARCHIVE), *(link_flags or [])]
     wd = Path(workdir)
     result = BuildResult(None)
     objects: list[str] = []
     messages: list[str] = []
-    for src in dependency_order(sources, ocamlc, hook):
+    order = dependency_order(sources, ocamlc, hook)
+    failed: set[str] = set()   # modules that failed, or use one that did (keep_going)
+    uses: dict[str, set[str]] | None = None
+    for src in order:
         stem = Path(src).stem
+        module = stem[:1].upper() + stem[1:]
+        if failed:
+            if uses is None:
+                uses = module_uses(order, ocamlc, hook)
+            if uses.get(src, set()) & failed:
+                failed.add(module)
+                continue
         mli = Path(src).with_suffix(".mli")
         steps = []
         if mli.is_file():
@@ -92,9 +132,16 @@ def build_executable(sources: list[str], workdir: str, *, flags: list[str] | Non
             code, out, err = _run(cmd, hook)
             messages.append(out + err)
             if code != 0:
-                result.messages = "".join(messages)
-                return result
-        objects.append(obj)
+                if not keep_going:
+                    result.messages = "".join(messages)
+                    return result
+                failed.add(module)
+                break
+        else:
+            objects.append(obj)
+    if failed:
+        result.messages = "".join(messages)
+        return result
     exe = str(wd / output)
     cmd = [ocamlc, "-g", "-I", str(wd), *flags, *(link_flags or []), *objects, "-o", exe]
     result.commands.append(cmd)
@@ -103,4 +150,23 @@ def build_executable(sources: list[str], workdir: str, *, flags: list[str] | Non
     result.messages = "".join(messages)
     if code == 0:
         result.exe = exe
+    return result
+
+
+def build_dune(root: str, target: str, *, dune: str = "dune",
+               hook: ProcessHook | None = None) -> BuildResult:
+    """`dune build TARGET` in a dune project (TARGET such as `bin/main.bc`).
+
+    This runs the project's rules and ppx rewriters: callers decide whether the
+    project is trusted. Messages name files relative to `root`; the executable
+    is `_build/default/TARGET`."""
+    path = shutil.which(dune)
+    if path is None:
+        raise CompileError(f"{dune} not found: install dune (Debian: apt-get install ocaml-dune)")
+    cmd = [path, "build", "--root", root, "--no-print-directory", target]
+    code, out, err = _run(cmd, hook, cwd=root, new_session=True)
+    result = BuildResult(None, out + err, [cmd])
+    exe = Path(root) / "_build" / "default" / target
+    if code == 0 and exe.is_file():
+        result.exe = str(exe)
     return result

@@ -17,10 +17,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"lua_of_ocaml {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    c = sub.add_parser("compile", help="compile a bytecode executable to a Lua file")
-    c.add_argument("program", help="bytecode executable (ocamlc output)")
-    c.add_argument("extra", nargs="*", help="extra Lua runtime files (--Provides/--Requires)")
+    c = sub.add_parser("compile", help="compile a bytecode executable (or OCaml sources) to a Lua file",
+                       usage="lua_of_ocaml compile (PROGRAM | SOURCE.ml ...) [EXTRA.lua ...] "
+                             "[-o OUT] [--module] [--target T]")
+    c.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a bytecode executable (ocamlc output) or .ml sources (built with ocamlc "
+                        "and the OCaml library Lua/Nvim/Vim), then extra Lua runtime files "
+                        "(--Provides/--Requires)")
     c.add_argument("-o", "--output", help="output Lua file (default: PROGRAM.lua)")
+    c.add_argument("--module", action="store_true",
+                   help="the chunk returns the program's exports table (require from Lua) "
+                        "instead of running as a script")
     c.add_argument("--target", choices=TARGETS, default="luajit")
     c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
     c.add_argument("--source-map", action="store_true",
@@ -28,9 +35,20 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua",
                        usage="lua_of_ocaml run PROGRAM [--target T] [--runtime F.lua] [-- ARGS...]")
-    r.add_argument("program", help="a .ml file or a bytecode executable")
+    r.add_argument("program", nargs="+", help="a bytecode executable, a Lua chunk, or .ml files")
     r.add_argument("--target", choices=TARGETS, default="luajit")
     r.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
+
+    lb = sub.add_parser("lib", help="the OCaml library (Lua, Nvim, Vim): print the folder of its "
+                                    "compiled files (lua_of_ocaml.cma, .cmi), built on first use")
+    lb.add_argument("--flags", action="store_true",
+                    help="print the ocamlc arguments that compile and link with it")
+    lb.add_argument("--sources", action="store_true", help="print the folder of its sources")
+    lb.add_argument("--dune", action="store_true",
+                    help="print a dune file that adds the library to a dune project")
+    lb.add_argument("--write", nargs="+", metavar="FILE",
+                    help="write the library files named like FILE (lua.ml, ...) there (dune rules)")
+    lb.add_argument("--ocamlc", default="ocamlc", help="the compiler to build it with")
 
     d = sub.add_parser("dis", help="disassemble a bytecode executable")
     d.add_argument("program")
@@ -45,13 +63,49 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _build_ml(src: str, workdir: str) -> str:
+def _build_ml(sources: list[str], workdir: str) -> str:
+    """Build .ml files into a bytecode executable, with the OCaml library."""
     from .build import build_executable
-    res = build_executable([src], workdir)
+    for src in sources:
+        if not Path(src).is_file():
+            raise CompileError(f"{src}: no such file")
+    res = build_executable(sources, workdir, with_lua=True)
     sys.stderr.write(res.messages)  # errors and warnings, as ocamlc printed them
     if not res.ok:
-        raise CompileError(f"{src}: ocamlc failed")
+        raise CompileError(f"{' '.join(sources)}: ocamlc failed")
     return res.exe
+
+
+def _split_inputs(inputs: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """OCaml sources, the bytecode executable and Lua files among the inputs."""
+    sources = [i for i in inputs if i.endswith(".ml")]
+    lua = [i for i in inputs if i.endswith(".lua")]
+    # an .mli is found beside its .ml: naming it is allowed but adds nothing
+    others = [i for i in inputs if not i.endswith((".ml", ".mli", ".lua"))]
+    if others and sources:
+        raise CompileError(f"{others[0]}: give either a bytecode executable or .ml sources, not both")
+    if len(others) > 1:
+        raise CompileError(f"{others[1]}: only one bytecode executable can be compiled at a time")
+    if not others and not sources:
+        raise CompileError("no bytecode executable or .ml source given")
+    return sources, (others[0] if others else None), lua
+
+
+def _lib_command(args) -> int:
+    from .ocaml_lib import ARCHIVE, dune_stanzas, library_dir, sources_dir, write_sources
+    if args.write:
+        write_sources(args.write)
+    elif args.dune:
+        sys.stdout.write(dune_stanzas())
+    elif args.sources:
+        print(sources_dir())
+    else:
+        lib = library_dir(args.ocamlc)
+        if args.flags:
+            print(f"-I {lib} -no-check-prims {lib / ARCHIVE}")
+        else:
+            print(lib)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,20 +118,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compile":
             from .api import compile_file, write_atomically
-            out = args.output or str(Path(args.program).with_suffix("")) + ".lua"
+            sources, program, extra = _split_inputs(args.inputs)
+            first = program or sources[0]
+            out = args.output or str(Path(first).with_suffix("")) + ".lua"
             out_dir = Path(out).parent
             if not out_dir.is_dir():
                 raise CompileError(f"{out}: directory {out_dir} does not exist")
-            res = compile_file(args.program, args.target, args.extra, args.strict)
+            with tempfile.TemporaryDirectory() as tmp:
+                exe = program or _build_ml(sources, tmp)
+                res = compile_file(exe, args.target, extra, args.strict, module=args.module)
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
             if args.source_map:
-                lua, smap = res.with_source_map(out, [str(Path(args.program).parent), "."])
+                dirs = sorted({str(Path(f).parent) for f in (sources or [first])})
+                lua, smap = res.with_source_map(out, [*dirs, "."])
                 write_atomically(out + ".map", smap)
                 write_atomically(out, lua)
             else:
                 write_atomically(out, res.lua)
             return 0
+        if args.command == "lib":
+            return _lib_command(args)
         if args.command == "primitives":
             from .inventory import inventory, referenced_primitives, stdlib_primitives
             if args.program:
@@ -104,24 +165,22 @@ def main(argv: list[str] | None = None) -> int:
             from .api import compile_file
             from .runner import run_chunk
             rest = program_args
-            if args.program.endswith(".lua"):
+            name = args.program[0]
+            if len(args.program) == 1 and name.endswith(".lua"):
                 try:
-                    source = Path(args.program).read_text(encoding="latin-1")
+                    source = Path(name).read_text(encoding="latin-1")
                 except OSError as e:
-                    raise CompileError(f"{args.program}: cannot read: {e.strerror}") from None
+                    raise CompileError(f"{name}: cannot read: {e.strerror}") from None
                 sys.stdout.flush()
-                return run_chunk(source, args.target, [args.program, *rest])
+                return run_chunk(source, args.target, [name, *rest])
+            sources, program, extra = _split_inputs(args.program)
             with tempfile.TemporaryDirectory() as tmp:
-                prog = args.program
-                if prog.endswith(".ml"):
-                    if not Path(prog).is_file():
-                        raise CompileError(f"{prog}: no such file")
-                    prog = _build_ml(prog, tmp)
-                res = compile_file(prog, args.target, args.runtime)
+                prog = program or _build_ml(sources, tmp)
+                res = compile_file(prog, args.target, [*extra, *args.runtime])
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
             sys.stdout.flush()
-            return run_chunk(res.lua, args.target, [args.program, *rest])
+            return run_chunk(res.lua, args.target, [name, *rest])
     except CompileError as e:
         print(f"lua_of_ocaml: {e}", file=sys.stderr)
         return 1

@@ -1,0 +1,2 @@
+-- Loaded by Neovim at startup (plugin/ of a runtimepath entry).
+require("wordcount").setup()
