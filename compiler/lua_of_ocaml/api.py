@@ -14,6 +14,7 @@ from .ir.builder import build_program
 from .linker.fragments import TARGETS
 from .lua.emit import emit_program
 from .passes.simplify import simplify_program
+from .progress import Progress
 from .sourcemap import SourceMap
 
 
@@ -85,23 +86,12 @@ def _with_deep_stack(fn, *args):
 
 
 def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] | None = None,
-                strict: bool = False, module: bool = False) -> CompileResult:
+                strict: bool = False, module: bool = False,
+                progress: Progress | None = None) -> CompileResult:
     """Compile a bytecode executable. With `module`, the chunk returns the program's
-    exports table (`Lua.export`) instead of running as a script (`--module`)."""
-    return _with_deep_stack(_compile_exe, exe, target, extra_runtime, strict, module)
-
-
-def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
-                 strict: bool, module: bool = False) -> CompileResult:
-    if target not in TARGETS:
-        raise CompileError(f"unknown target {target!r} (choose one of {', '.join(TARGETS)})")
-    try:
-        prog = build_program(exe)
-    except RecursionError:
-        raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
-    simplify_program(prog)
-    chunk = emit_program(prog, target, extra_runtime, module=module)
-    result = CompileResult(chunk.lua, target, chunk.missing, list(prog.warnings), chunk.source_map)
+    exports table (`Lua.export`) instead of running as a script (`--module`).
+    `progress` hears how far the work is (see `lua_of_ocaml.progress`)."""
+    result = _with_deep_stack(_compile_targets, exe, [target], extra_runtime, module, progress)[target]
     if strict and result.missing_primitives:
         raise CompileError("; ".join(f"primitive {n} is not implemented"
                                      for n in result.missing_primitives))
@@ -110,29 +100,37 @@ def _compile_exe(exe: ExeFile, target: str, extra_runtime: list[str] | None,
 
 def compile_exe_targets(exe: ExeFile, targets: list[str],
                         extra_runtime: list[str] | None = None,
-                        module: bool = False) -> dict[str, CompileResult]:
+                        module: bool = False,
+                        progress: Progress | None = None) -> dict[str, CompileResult]:
     """Compile for several targets, building the IR once."""
-    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime, module)
+    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime, module, progress)
 
 
-def _compile_targets(exe: ExeFile, targets: list[str],
-                     extra_runtime: list[str] | None, module: bool = False) -> dict[str, CompileResult]:
+def _compile_targets(exe: ExeFile, targets: list[str], extra_runtime: list[str] | None,
+                     module: bool, progress: Progress | None) -> dict[str, CompileResult]:
     for t in targets:
         if t not in TARGETS:
             raise CompileError(f"unknown target {t!r} (choose one of {', '.join(TARGETS)})")
-    prog = build_program(exe)
+    try:
+        prog = build_program(exe, progress)
+    except RecursionError:
+        raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
+    if progress is not None:
+        progress("optimising", 0, 1)
     simplify_program(prog)
+    if progress is not None:
+        progress("optimising", 1, 1)
     out = {}
     for t in targets:
-        chunk = emit_program(prog, t, extra_runtime, module=module)
+        chunk = emit_program(prog, t, extra_runtime, module=module, progress=progress)
         out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings), chunk.source_map)
     return out
 
 
 def compile_file(path: str | os.PathLike, target: str = "luajit",
                  extra_runtime: list[str] | None = None, strict: bool = False,
-                 module: bool = False) -> CompileResult:
-    return compile_exe(read_exe(path), target, extra_runtime, strict, module)
+                 module: bool = False, progress: Progress | None = None) -> CompileResult:
+    return compile_exe(read_exe(path), target, extra_runtime, strict, module, progress)
 
 
 def compile_bytes(data: bytes, target: str = "luajit", name: str = "<bytes>",

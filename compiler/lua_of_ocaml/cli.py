@@ -124,9 +124,16 @@ def main(argv: list[str] | None = None) -> int:
             out_dir = Path(out).parent
             if not out_dir.is_dir():
                 raise CompileError(f"{out}: directory {out_dir} does not exist")
-            with tempfile.TemporaryDirectory() as tmp:
-                exe = program or _build_ml(sources, tmp)
-                res = compile_file(exe, args.target, extra, args.strict, module=args.module)
+            from .progress import terminal_progress
+            bar = terminal_progress()
+            try:
+                with tempfile.TemporaryDirectory() as tmp:
+                    exe = program or _build_ml(sources, tmp)
+                    res = compile_file(exe, args.target, extra, args.strict, module=args.module,
+                                       progress=bar)
+            finally:
+                if bar is not None:
+                    bar.finish()
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
             if args.source_map:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .marshal import MarshalError, unmarshal
 from .values import Block
+from ..progress import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ def _pos(b: Block) -> tuple[str, int, int, int]:
     return (fname.decode("utf-8", "replace") if isinstance(fname, bytes) else "", lnum, bol, cnum)
 
 
-def read_debug_info(section: bytes | None) -> dict[int, Location]:
+def read_debug_info(section: bytes | None, progress: Progress | None = None) -> dict[int, Location]:
     """Map code word addresses to locations; empty when there is no (readable) DBUG section."""
     events: dict[int, Location] = {}
     if not section:
@@ -36,7 +37,9 @@ def read_debug_info(section: bytes | None) -> dict[int, Location]:
     try:
         (count,) = struct.unpack(">I", section[:4])
         pos = 4
-        for _ in range(count):
+        for i in range(count):
+            if progress is not None:
+                progress("decoding bytecode", i, count)
             (orig,) = struct.unpack(">I", section[pos:pos + 4])
             pos += 4
             evl, pos = unmarshal(section, pos)

@@ -17,6 +17,7 @@ from ..bytecode.instructions import Instr, decode_all, opcode_names
 from ..bytecode.marshal import unmarshal
 from ..bytecode.values import Block as VBlock
 from ..errors import CompileError
+from ..progress import Progress
 from .ir import (UNIT, Apply, Block, Branch, Closure, Cond, Const, Cont, Effect, Extern, Field,
                  Function, GlobalGet, Let, LetRec, Literal, MakeBlock, Operand, Poptrap, Prim,
                  Program, Pushtrap, Raise, Return, SetField, SetGlobal, SetVar, Stop, Switch,
@@ -72,13 +73,15 @@ class Env:
 
 
 class ProgramBuilder:
-    def __init__(self, exe: ExeFile):
+    def __init__(self, exe: ExeFile, progress: Progress | None = None):
         self.exe = exe
+        self.progress = progress
+        self.blocks_done = 0
         self.code = exe.code_words()
         self.names = opcode_names(exe.is_ocaml5)
         self.instrs = decode_all(self.code, self.names)
         self.prims = exe.primitives()
-        self.events = read_debug_info(exe.sections.get("DBUG"))
+        self.events = read_debug_info(exe.sections.get("DBUG"), progress)
         data, _ = unmarshal(exe.sections["DATA"])
         if not isinstance(data, VBlock):
             raise CompileError(f"{exe.path}: corrupt DATA section")
@@ -160,6 +163,9 @@ class FunctionBuilder:
         self._exec(entry, pc, stack, UNIT, ())
         entry.term_loc = self.loc
         while self.queue:
+            if pb.progress is not None:
+                pb.blocks_done += 1
+                pb.progress("building IR", pb.blocks_done, len(pb.leaders))
             addr = self.queue.pop()
             blk = self.fn.blocks[addr]
             slots: list[Operand] = list(blk.params)
@@ -491,5 +497,5 @@ def to_int32(v: int) -> int:
     return ((v + 0x8000_0000) & 0xFFFF_FFFF) - 0x8000_0000
 
 
-def build_program(exe: ExeFile) -> Program:
-    return ProgramBuilder(exe).build()
+def build_program(exe: ExeFile, progress: Progress | None = None) -> Program:
+    return ProgramBuilder(exe, progress).build()

@@ -15,6 +15,7 @@ from ..passes.deadcode import module_blocks
 from ..passes.simplify import all_functions
 from . import ast as A
 from .cfg import Region, RegionAnalyzer
+from ..progress import Progress
 from .primitives import PrimitiveTranslator
 
 MAX_UPVALUE_FREE = 40
@@ -24,9 +25,12 @@ _READS = {"getvectitem", "getstringchar", "getmethod"}
 class ProgramInfo:
     """Facts about the whole program used while compiling each function."""
 
-    def __init__(self, prog: Program, target: str):
+    def __init__(self, prog: Program, target: str, progress: Progress | None = None):
         self.prog = prog
         self.target = target
+        self.progress = progress
+        self.functions_done = 0
+        self.function_count = sum(1 for _ in all_functions(prog.main)) if progress else 0
         self.uses: dict[Var, int] = {}
         self.known: dict[Var, Function] = {}
         defs: dict[Var, I.Expr] = {}
@@ -110,6 +114,10 @@ class FunctionCompiler:
 
     # --- entry ---------------------------------------------------------------
     def compile(self) -> A.FuncNode:
+        info = self.info
+        if info.progress is not None:
+            info.functions_done += 1
+            info.progress("generating Lua", info.functions_done, info.function_count)
         r = self.analyzer.region(self.fn.entry)
         self._mark_loops(r, False)
         body = self.region_code(r, exits=None)

@@ -9,6 +9,7 @@ from ..ir.ir import Program
 from ..linker.link import link_runtime
 from .codegen import FunctionCompiler, ProgramInfo
 from .primitives import PrimitiveTranslator
+from ..progress import Progress
 from ..sourcemap import SourceMap
 from .render import render_function
 
@@ -54,11 +55,11 @@ class ChunkResult:
 
 
 def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = None,
-                 module: bool = False) -> ChunkResult:
+                 module: bool = False, progress: Progress | None = None) -> ChunkResult:
     """The Lua chunk of `prog`. A script chunk runs the program and returns its exit
     code; a `module` chunk runs its initialisation and returns its exports table
     (what `require` gives a Lua host)."""
-    info = ProgramInfo(prog, target)
+    info = ProgramInfo(prog, target, progress)
     prims = PrimitiveTranslator(prog, target)
     main_node = FunctionCompiler(info, prog.main, prims).compile()
     main_text, locations = render_function(main_node, target, "caml_body")
