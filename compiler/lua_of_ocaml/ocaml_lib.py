@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from .cache import cache_root
 from .errors import CompileError
 
 ARCHIVE = "lua_of_ocaml.cma"
@@ -47,14 +48,6 @@ def source_files() -> list[Path]:
             if f.is_file():
                 files.append(f)
     return files
-
-
-def cache_root() -> Path:
-    env = os.environ.get("LUA_OF_OCAML_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lua_of_ocaml"
 
 
 def _compiler_identity(ocamlc: str) -> tuple[str, str]:

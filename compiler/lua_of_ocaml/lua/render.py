@@ -218,6 +218,7 @@ class Printer:
         self.locations: list = []
         self.loc_index: dict = {}
         self.cur_loc = None
+        self.table_names: dict[tuple[str, int], str] = {}
 
     # --- names -------------------------------------------------------------------
     def name(self, v: Var) -> str:
@@ -229,8 +230,17 @@ class Printer:
             idx = self.spill_index.setdefault(id(owner), {})
             if v not in idx:
                 idx[v] = len(idx) + 1
-            return f"S{id(owner) % 1000003}[{idx[v]}]"
+            return f"{self.table_name('S', owner)}[{idx[v]}]"
         return f"v{v.id}"
+
+    def table_name(self, prefix: str, node: object) -> str:
+        """The name of a function's spill (S) or environment (E) table, numbered in
+        order of first use so that the same program always gives the same text."""
+        key = (prefix, id(node))
+        name = self.table_names.get(key)
+        if name is None:
+            name = self.table_names[key] = f"{prefix}{len(self.table_names) + 1}"
+        return name
 
     def _covered(self, v: Var) -> bool:
         """Read from an enclosing closure's environment table (stable)."""
@@ -259,7 +269,7 @@ class Printer:
     def func_expr(self, node: A.FuncNode, indent: int, local_name: str | None = None) -> str:
         saved = self.lines
         self.lines = []
-        env_name = f"E{id(node) % 1000003}"
+        env_name = self.table_name("E", node)
         env_vars = effective_env(node, self.place, self.def_owner, self._covered)
         env_map = {v: f"{env_name}[{i + 1}]" for i, v in enumerate(env_vars)}
         self.names.append(env_map)
@@ -267,7 +277,7 @@ class Printer:
         self.breakables = []
         ind = "  " * (indent + 1)
         if node.is_ocaml and id(node) in self.place.spilled_owners:
-            self.lines.append(f"{ind}local S{id(node) % 1000003} = {{}}")
+            self.lines.append(f"{ind}local {self.table_name('S', node)} = {{}}")
         hoisted = [v for v in self.place.hoisted.get(id(node), ()) if self.is_local_name(v)]
         hoisted.sort(key=lambda v: v.id)
         for i in range(0, len(hoisted), 100):
