@@ -271,17 +271,14 @@ class FunctionCompiler:
             v = tmp
         self.flush(code)
 
-        def chain(conts: list[I.Cont], subject: A.Expr) -> list[A.Stmt]:
-            groups: list[tuple[list[int], I.Cont]] = []
-            for i, c in enumerate(conts):
-                for g in groups:
-                    if g[1].target == c.target and g[1].args == c.args:
-                        g[0].append(i)
-                        break
-                else:
-                    groups.append(([i], c))
-            if len(groups) == 1:
-                return self.branch(x, groups[0][1])
+        r, placed_after, _ = self._ctx[-1]
+
+        def is_jump(c: I.Cont) -> bool:
+            """The branch to `c` is a goto (its code is not placed here), so it may
+            appear twice in the generated code."""
+            return (x, c.target) in r.back_edges or c.target in placed_after
+
+        def linear(groups: list[tuple[list[int], I.Cont]], subject: A.Expr) -> list[A.Stmt]:
             stmts: list[A.Stmt] = self.branch(x, groups[-1][1])
             for idxs, c in reversed(groups[:-1]):
                 cond: A.Expr = []
@@ -291,6 +288,40 @@ class FunctionCompiler:
                     cond += [*subject, f" == {i}"]
                 stmts = [A.If(cond, self.branch(x, c), stmts)]
             return stmts
+
+        def tree(conts: list[I.Cont], lo: int, hi: int, subject: A.Expr) -> list[A.Stmt]:
+            """Cases lo..hi-1: a linear test sequence when they go to few places,
+            otherwise split in two by one comparison (log n tests per dispatch
+            instead of n, for the big matches of interpreters and formatters)."""
+            groups: list[tuple[list[int], I.Cont]] = []
+            for i in range(lo, hi):
+                c = conts[i]
+                for g in groups:
+                    if g[1].target == c.target and g[1].args == c.args:
+                        g[0].append(i)
+                        break
+                else:
+                    groups.append(([i], c))
+            if len(groups) == 1:
+                return self.branch(x, groups[0][1])
+            if len(groups) <= 4:
+                return linear(groups, subject)
+            # a cut must not separate two cases whose shared code is placed here
+            span = {id(g): (min(g[0]), max(g[0])) for g in groups if not is_jump(g[1])}
+            cuts = [c for c in range(lo + 1, hi)
+                    if not any(a < c <= b for a, b in span.values())]
+            if not cuts:
+                return linear(groups, subject)
+            mid = min(cuts, key=lambda c: abs(c - (lo + hi) // 2))
+            return [A.If([*subject, f" < {mid}"], tree(conts, lo, mid, subject),
+                         tree(conts, mid, hi, subject))]
+
+        def chain(conts: list[I.Cont], subject: A.Expr) -> list[A.Stmt]:
+            if len(conts) > 6 and subject != [v]:
+                # read the tag once
+                tag = Var()
+                return [A.Local([tag], subject), *tree(conts, 0, len(conts), [tag])]
+            return tree(conts, 0, len(conts), subject)
 
         if t.int_conts and t.tag_conts:
             return [A.If(["type(", v, ') == "number"'], chain(t.int_conts, [v]),
