@@ -137,3 +137,26 @@ def test_primitives_inventory() -> None:
     whole = cli("primitives")
     assert whole.returncode == 0
     assert " missing" not in whole.stdout  # the whole 4.13 standard library is covered
+
+
+def test_minify_keeps_behaviour_and_backtraces(tmp_path: Path) -> None:
+    src = tmp_path / "m.ml"
+    src.write_text('let f x = if x > 2 then failwith "deep" else x\n'
+                   'let () = Printf.printf "%d %s\\n" (f 1) (String.concat "," ["a"; "b"]); ignore (f 3)\n')
+    plain, small = tmp_path / "plain.lua", tmp_path / "small.lua"
+    assert cli("compile", str(src), "-o", str(plain)).returncode == 0
+    proc = cli("compile", str(src), "--minify", "--source-map", "-o", str(small))
+    assert proc.returncode == 0, proc.stderr
+    text = small.read_text()
+    assert len(text) < 0.9 * len(plain.read_text())
+    code = text.split("local caml_src")[0]  # the backtrace line table follows the code
+    assert not any(line.startswith((" ", "\t")) or not line.strip() for line in code.splitlines())
+    from lua_of_ocaml.sourcemap import SourceMap
+    smap = SourceMap.from_json((tmp_path / "small.lua.map").read_text())
+    assert any(m.source.endswith("m.ml") and m.line == 1 for m in smap.mappings)
+    env = {**__import__("os").environ, "OCAMLRUNPARAM": "b"}
+    runs = [subprocess.run(["luajit", str(f)], capture_output=True, text=True, env=env, timeout=60)
+            for f in (plain, small)]
+    assert runs[0].stdout == runs[1].stdout == "1 a,b\n"
+    assert runs[0].stderr == runs[1].stderr
+    assert 'Raised at Stdlib.failwith' in runs[1].stderr and 'm.ml", line 2' in runs[1].stderr

@@ -87,11 +87,12 @@ def _with_deep_stack(fn, *args):
 
 def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] | None = None,
                 strict: bool = False, module: bool = False,
-                progress: Progress | None = None) -> CompileResult:
+                progress: Progress | None = None, minify: bool = False) -> CompileResult:
     """Compile a bytecode executable. With `module`, the chunk returns the program's
     exports table (`Lua.export`) instead of running as a script (`--module`).
     `progress` hears how far the work is (see `lua_of_ocaml.progress`)."""
-    result = _with_deep_stack(_compile_targets, exe, [target], extra_runtime, module, progress)[target]
+    result = _with_deep_stack(_compile_targets, exe, [target], extra_runtime, module, progress,
+                              minify)[target]
     if strict and result.missing_primitives:
         raise CompileError("; ".join(f"primitive {n} is not implemented"
                                      for n in result.missing_primitives))
@@ -101,13 +102,16 @@ def compile_exe(exe: ExeFile, target: str = "luajit", extra_runtime: list[str] |
 def compile_exe_targets(exe: ExeFile, targets: list[str],
                         extra_runtime: list[str] | None = None,
                         module: bool = False,
-                        progress: Progress | None = None) -> dict[str, CompileResult]:
+                        progress: Progress | None = None,
+                        minify: bool = False) -> dict[str, CompileResult]:
     """Compile for several targets, building the IR once."""
-    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime, module, progress)
+    return _with_deep_stack(_compile_targets, exe, list(targets), extra_runtime, module, progress,
+                            minify)
 
 
 def _compile_targets(exe: ExeFile, targets: list[str], extra_runtime: list[str] | None,
-                     module: bool, progress: Progress | None) -> dict[str, CompileResult]:
+                     module: bool, progress: Progress | None,
+                     minify: bool = False) -> dict[str, CompileResult]:
     for t in targets:
         if t not in TARGETS:
             raise CompileError(f"unknown target {t!r} (choose one of {', '.join(TARGETS)})")
@@ -122,15 +126,16 @@ def _compile_targets(exe: ExeFile, targets: list[str], extra_runtime: list[str] 
         progress("optimising", 1, 1)
     out = {}
     for t in targets:
-        chunk = emit_program(prog, t, extra_runtime, module=module, progress=progress)
+        chunk = emit_program(prog, t, extra_runtime, module=module, progress=progress, minify=minify)
         out[t] = CompileResult(chunk.lua, t, chunk.missing, list(prog.warnings), chunk.source_map)
     return out
 
 
 def compile_file(path: str | os.PathLike, target: str = "luajit",
                  extra_runtime: list[str] | None = None, strict: bool = False,
-                 module: bool = False, progress: Progress | None = None) -> CompileResult:
-    return compile_exe(read_exe(path), target, extra_runtime, strict, module, progress)
+                 module: bool = False, progress: Progress | None = None,
+                 minify: bool = False) -> CompileResult:
+    return compile_exe(read_exe(path), target, extra_runtime, strict, module, progress, minify)
 
 
 def compile_bytes(data: bytes, target: str = "luajit", name: str = "<bytes>",

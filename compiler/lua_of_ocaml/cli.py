@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
                         "instead of running as a script")
     c.add_argument("--target", choices=TARGETS, default="luajit")
     c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
+    c.add_argument("--minify", action="store_true",
+                   help="smaller output: no indentation, blank lines or comments")
     c.add_argument("--source-map", action="store_true",
                    help="also write OUT.lua.map (Source Map v3) mapping Lua lines to OCaml sources")
 
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                 with tempfile.TemporaryDirectory() as tmp:
                     exe = program or _build_ml(sources, tmp)
                     res = compile_file(exe, args.target, extra, args.strict, module=args.module,
-                                       progress=bar)
+                                       progress=bar, minify=args.minify)
             finally:
                 if bar is not None:
                     bar.finish()

@@ -55,7 +55,8 @@ class ChunkResult:
 
 
 def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = None,
-                 module: bool = False, progress: Progress | None = None) -> ChunkResult:
+                 module: bool = False, progress: Progress | None = None,
+                 minify: bool = False) -> ChunkResult:
     """The Lua chunk of `prog`. A script chunk runs the program and returns its exit
     code; a `module` chunk runs its initialisation and returns its exports table
     (what `require` gives a Lua host)."""
@@ -120,7 +121,10 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         tail,
         "return code\n",
     ]
-    text, smap = SourceMap.from_marked_text("".join(parts), locations, "")
+    text = "".join(parts)
+    if minify:
+        text = minify_lua(text)
+    text, smap = SourceMap.from_marked_text(text, locations, "")
     if smap.mappings:
         # backtraces: the line table goes after all mapped code, so no line moves
         table = smap.runtime_table()
@@ -133,3 +137,15 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
                 f" short_src = caml_src and caml_src.short_src, data = [{eq}[\n{table}]{eq}] }}\n")
         text = text[: -len(tail + "return code\n")] + info + tail + "return code\n"
     return ChunkResult(text, missing, smap)
+
+
+def minify_lua(text: str) -> str:
+    """Drop indentation, blank lines and whole-line comments. The generated chunk has
+    no long strings or multi-line string literals, so every line can be trimmed;
+    statements keep their own lines, so source locations still map."""
+    out = []
+    for line in text.split("\n"):
+        t = line.lstrip()
+        if t and not t.startswith("--"):
+            out.append(t)
+    return "\n".join(out) + "\n"
