@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="a missing primitive is an error")
     c.add_argument("--minify", action="store_true",
                    help="smaller output: no indentation, blank lines or comments")
+    _add_build_options(c)
     c.add_argument("--source-map", action="store_true",
                    help="also write OUT.lua.map (Source Map v3) mapping Lua lines to OCaml sources")
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("program", nargs="+", help="a bytecode executable, a Lua chunk, or .ml files")
     r.add_argument("--target", choices=TARGETS, default="luajit")
     r.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
+    _add_build_options(r)
 
     lb = sub.add_parser("lib", help="the OCaml library (Lua, Nvim, Vim): print the folder of its "
                                     "compiled files (lua_of_ocaml.cma, .cmi), built on first use")
@@ -65,13 +67,23 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _build_ml(sources: list[str], workdir: str) -> str:
+def _add_build_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("building .ml sources")
+    g.add_argument("--ocamlc", default="ocamlc", help="the OCaml compiler to build with")
+    g.add_argument("--ocamlc-flag", action="append", default=[], metavar="FLAG",
+                   help="a flag for every ocamlc call (repeat: --ocamlc-flag=-open --ocamlc-flag=Printf)")
+    g.add_argument("--link-flag", action="append", default=[], metavar="FLAG",
+                   help="a flag or library for the link only (e.g. --link-flag=str.cma)")
+
+
+def _build_ml(sources: list[str], workdir: str, args: argparse.Namespace) -> str:
     """Build .ml files into a bytecode executable, with the OCaml library."""
     from .build import build_executable
     for src in sources:
         if not Path(src).is_file():
             raise CompileError(f"{src}: no such file")
-    res = build_executable(sources, workdir, with_lua=True)
+    res = build_executable(sources, workdir, with_lua=True, ocamlc=args.ocamlc,
+                           flags=args.ocamlc_flag, link_flags=args.link_flag)
     sys.stderr.write(res.messages)  # errors and warnings, as ocamlc printed them
     if not res.ok:
         raise CompileError(f"{' '.join(sources)}: ocamlc failed")
@@ -130,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             bar = terminal_progress()
             try:
                 with tempfile.TemporaryDirectory() as tmp:
-                    exe = program or _build_ml(sources, tmp)
+                    exe = program or _build_ml(sources, tmp, args)
                     res = compile_file(exe, args.target, extra, args.strict, module=args.module,
                                        progress=bar, minify=args.minify)
             finally:
@@ -184,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                 return run_chunk(source, args.target, [name, *rest])
             sources, program, extra = _split_inputs(args.program)
             with tempfile.TemporaryDirectory() as tmp:
-                prog = program or _build_ml(sources, tmp)
+                prog = program or _build_ml(sources, tmp, args)
                 res = compile_file(prog, args.target, [*extra, *args.runtime])
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
