@@ -103,6 +103,20 @@ let () = Printexc.record_backtrace true;
 """
 
 
+RERAISE_CHAIN = """\
+exception E of int
+let f x = if x > 2 then raise (E x) else x
+let g x = try f x with Not_found -> 0
+let h x = try g x + 1 with Failure _ -> 2
+let () = Printexc.record_backtrace true;
+  (try ignore (h 5) with E n -> Printf.printf "E %d\\n" n; print_string (Printexc.get_backtrace ()));
+  (try ignore (h 7) with e -> print_string (Printexc.to_string e); print_newline (); print_string (Printexc.get_backtrace ()));
+  for i = 1 to 2 do (try raise Not_found with Not_found -> print_string (Printexc.get_backtrace ())) done;
+  let cs = Printexc.get_callstack 5 in print_string (Printexc.raw_backtrace_to_string cs);
+  ignore (h 9)
+"""
+
+
 def _build(tmp: Path, name: str, text: str) -> Path:
     (tmp / f"{name}.ml").write_text(text)
     subprocess.run(["ocamlc", "-g", f"{name}.ml", "-o", f"{name}.byte"], cwd=tmp, check=True)
@@ -163,4 +177,17 @@ def test_backtrace_from_a_primitive_in_a_nested_module(tmp_path: Path, target: s
     got = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(exe), "--target", target],
                          capture_output=True)
     assert b'Raised by primitive operation at Bt3.Store.get in file "bt3.ml", line 3' in got.stdout
+    assert (got.stdout, got.stderr, got.returncode) == (ref.stdout, ref.stderr, ref.returncode)
+
+
+@pytest.mark.parametrize("target", ["luajit", "lua51", "lua54"])
+def test_reraise_through_handlers(tmp_path: Path, target: str) -> None:
+    """A backtrace holds the frames up to the handler that caught the exception;
+    handlers that do not match re-raise and add theirs ("Re-raised at"); a new
+    raise of the same exception starts afresh. Byte for byte as ocamlrun."""
+    exe = _build(tmp_path, "rr", RERAISE_CHAIN)
+    ref = subprocess.run(["ocamlrun", str(exe)], capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(exe), "--target", target],
+                         capture_output=True)
+    assert b"Re-raised at" in ref.stdout
     assert (got.stdout, got.stderr, got.returncode) == (ref.stdout, ref.stderr, ref.returncode)

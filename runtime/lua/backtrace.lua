@@ -48,8 +48,11 @@ P.caml_backtrace_last = { exn = false, bt = { 0 } }
 
 --Provides: caml_stack_slots
 --Requires: caml_debug_info, caml_debug_lines
--- The program's mapped frames from `level` up, as raw backtrace entries.
-function P.caml_stack_slots(level, first_is_raise, max)
+-- The program's mapped frames from `level` up, as raw backtrace entries. With
+-- `to_handler`, only the frames up to the innermost `try` (an xpcall): those an
+-- exception unwinds, as in ocamlrun's backtraces.
+local xpcall = xpcall
+function P.caml_stack_slots(level, first_is_raise, max, to_handler)
   local out = { 0 }
   local info = P.caml_debug_info
   local lines = P.caml_debug_lines()
@@ -57,8 +60,8 @@ function P.caml_stack_slots(level, first_is_raise, max)
   local src = info.source
   local first = true
   while true do
-    local f = debug.getinfo(level, "Sl")
-    if not f then break end
+    local f = debug.getinfo(level, "Slf")
+    if not f or (to_handler and f.func == xpcall) then break end
     if f.source == src and f.currentline and lines[f.currentline] then
       out[#out + 1] = f.currentline * 2 + ((first and first_is_raise) and 1 or 0)
       first = false
@@ -71,13 +74,20 @@ end
 
 --Provides: caml_capture_backtrace
 --Requires: caml_backtrace_flag, caml_backtrace_last, caml_stack_slots
--- Record where `exn` is raised. A re-raise of the exception already recorded
--- keeps the original backtrace.
-function P.caml_capture_backtrace(exn, level, is_raise)
+-- Record where `exn` is raised: the frames from the raise to the handler, as
+-- ocamlrun stashes them. A re-raise (the implicit one of a `try` whose cases do
+-- not match) of the exception last recorded appends its own frames, the first
+-- shown as "Re-raised at"; any other raise starts a new backtrace.
+function P.caml_capture_backtrace(exn, level, is_raise, reraise)
   local last = P.caml_backtrace_last
-  if last.exn == exn then return end
+  local slots = P.caml_stack_slots(level + 1, is_raise, nil, true)
+  if reraise and last.exn == exn then
+    local bt = last.bt
+    for i = 2, #slots do bt[#bt + 1] = slots[i] end
+    return
+  end
   last.exn = exn
-  last.bt = P.caml_stack_slots(level + 1, is_raise)
+  last.bt = slots
 end
 
 --Provides: caml_raise_exn
@@ -93,6 +103,14 @@ end
 -- Raise from OCaml code (`raise`): the first frame is the raise point.
 function P.caml_raise_ocaml(exn)
   if P.caml_backtrace_flag ~= 0 then P.caml_capture_backtrace(exn, 2, true) end
+  error(exn, 0)
+end
+
+--Provides: caml_reraise_ocaml
+--Requires: caml_backtrace_flag, caml_capture_backtrace
+-- The re-raise that ends a `try` whose cases did not match.
+function P.caml_reraise_ocaml(exn)
+  if P.caml_backtrace_flag ~= 0 then P.caml_capture_backtrace(exn, 2, true, true) end
   error(exn, 0)
 end
 

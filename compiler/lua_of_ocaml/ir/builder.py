@@ -392,6 +392,10 @@ class FunctionBuilder:
                 blk.term = Poptrap(self._jump(nxt, stack, accu, traps[:-1]))
                 return
             elif op in ("RAISE", "RERAISE", "RAISE_NOTRACE"):
+                if op == "RERAISE":
+                    # ocamlrun shows a re-raise at the debug event that follows the
+                    # instruction (often the next function's entry): do the same
+                    self.loc = pb.location(nxt)
                 blk.term = Raise(accu, {"RAISE": "raise", "RERAISE": "reraise"}.get(op, "notrace"))
                 return
             elif op.startswith("C_CALL"):

@@ -29,6 +29,8 @@ class ProgramInfo:
         self.prog = prog
         self.target = target
         self.progress = progress
+        # try bodies made chunk-level functions (LT[i]), created once: see try_code
+        self.lifted: list[A.FuncNode] = []
         self.functions_done = 0
         self.function_count = sum(1 for _ in all_functions(prog.main)) if progress else 0
         self.uses: dict[Var, int] = {}
@@ -111,6 +113,8 @@ class FunctionCompiler:
         self.block_params: set[Var] = set()
         for blk in fn.blocks.values():
             self.block_params.update(blk.params)
+        self.emitted: list[int] = []   # blocks in the order their code was made
+        self._outside_uses: dict[int, set[Var]] | None = None
 
     # --- entry ---------------------------------------------------------------
     def compile(self) -> A.FuncNode:
@@ -232,7 +236,9 @@ class FunctionCompiler:
             v = self.value(t.value)
             self.flush(code)
             # `raise_notrace` skips the backtrace machinery
-            fn = "error(" if t.kind == "notrace" else "caml_raise("
+            if t.kind == "reraise":
+                self.prims.need("caml_reraise_ocaml")
+            fn = {"notrace": "error(", "reraise": "P.caml_reraise_ocaml("}.get(t.kind, "caml_raise(")
             return [A.ExprStmt([fn, *v, ")"])]
         if isinstance(t, I.Stop):
             self.flush(code)
@@ -334,13 +340,31 @@ class FunctionCompiler:
         sub = self.analyzer.region(t.body.target)
         saved_pending = self.pending
         self.pending = {}
+        first = len(self.emitted)
         body = self.region_code(sub, exits=sub.exits)
+        body_blocks = set(self.emitted[first:])
         self.pending = saved_pending
-        fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
         d0, ok, res = Var(), Var(), Var()
-        out: list[A.Stmt] = [A.Local([d0], ["D"]),
-                             A.Local([ok, res], (["caml_try(", fnode, ")"] if self.info.target == "lua51"
-                                                 else ["xpcall(", fnode, ", caml_errh)"]))]
+        out: list[A.Stmt] = [A.Local([d0], ["D"])]
+        lifted = self._lift(body, body_blocks, sub.exits) if self.info.target != "lua51" else None
+        after: list[A.Stmt] = []
+        if lifted is not None:
+            index, args, outer, received, mirrors, box = lifted
+            if mirrors:
+                out.append(A.Local([box], ["{", *_commas([[v] for v in mirrors]), "}"]))
+            call: A.Expr = [f"xpcall(LT[{index}], caml_errh"]
+            for a in args:
+                call += [", ", a]
+            out.append(A.Local([ok, res, *received], [*call, ")"]))
+            if mirrors:
+                # the handler sees what the body stored, as the stack slots they mirror
+                out.append(A.Assign([[v] for v in mirrors], [[box, f"[{i}]"] for i in range(1, len(mirrors) + 1)]))
+            if outer:
+                after = [A.Assign([[v] for v in outer], [[r] for r in received])]
+        else:
+            fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
+            out.append(A.Local([ok, res], (["caml_try(", fnode, ")"] if self.info.target == "lua51"
+                                           else ["xpcall(", fnode, ", caml_errh)"])))
         exits = sub.exits
         if not exits:
             success: list[A.Stmt] = [A.ExprStmt(["error(\"unreachable\")"])]
@@ -353,11 +377,66 @@ class FunctionCompiler:
                                  A.Local([t.exn], ["P.caml_exn_of_lua(", res, ")"])]
         self.prims.need("caml_exn_of_lua")
         failure += self.branch(x, t.handler)
-        out.append(A.If([ok], success, failure))
+        out.append(A.If([ok], after + success, failure))
+        return out
+
+    def _lift(self, body: list[A.Stmt], body_blocks: set[int], exits: list[int]
+              ) -> tuple[int, list[Var], list[Var], list[Var], list[Var], Var] | None:
+        """Make the try body a function of the chunk, created once, that takes the
+        variables it reads as arguments and returns those it sets for the code
+        after the try. Creating a closure at every `try` (FNEW) stops LuaJIT's
+        compiler, so exception-heavy loops would run interpreted.
+
+        Variables the body overwrites for the handler (mirrors of stack slots, which
+        must survive an exception) travel in a table, `box`, filled before the call
+        and read back after it.
+
+        Returns (index in LT, arguments, outer variables to set on success, the
+        variables receiving them, mirrors, box), or None when the body cannot be
+        lifted (too many variables, or a closure made in the body captures a mirror)."""
+        fn = self.fn
+        exit_params = {p for e in exits for p in fn.blocks[e].params}
+        mirror_set = {s.var for b in body_blocks for s in fn.blocks[b].body if isinstance(s, I.SetVar)}
+        declared, used = A.scope_vars(body)
+        written = _assigned_vars(body)
+        if mirror_set & declared or (mirror_set and A.funcs_use(body, mirror_set)):
+            return None
+        if not written - declared - mirror_set <= exit_params:
+            return None
+        # body variables read after the try
+        outside = self._uses_outside(body_blocks)
+        defined = {v for b in body_blocks for v in _block_defs(fn.blocks[b])}
+        results = sorted((defined & outside) | (written - declared - mirror_set), key=lambda v: v.id)
+        reads = sorted(used - declared - set(results) - mirror_set, key=lambda v: v.id)
+        if len(reads) + len(results) > 50:
+            return None
+        mirrors = sorted(mirror_set, key=lambda v: v.id)
+        box, inner_box = Var(), Var()
+        if mirrors:
+            A.replace_var_tokens(body, {v: [inner_box, f"[{i}]"] for i, v in enumerate(mirrors, 1)})
+        inner = {v: Var() for v in [*results, *reads]}
+        A.rename_vars(body, inner)
+        params = ([inner_box] if mirrors else []) + [inner[v] for v in reads]
+        own = [inner[v] for v in results if v not in declared]
+        A.add_return_values(body, [inner[v] for v in results])
+        node = A.FuncNode(params=params, body=([A.Local(own)] if own else []) + body, is_ocaml=True)
+        self.info.lifted.append(node)
+        received = [Var() for _ in results]
+        args = ([box] if mirrors else []) + reads
+        return len(self.info.lifted), args, results, received, mirrors, box
+
+    def _uses_outside(self, body_blocks: set[int]) -> set[Var]:
+        if self._outside_uses is None:
+            self._outside_uses = {a: _block_uses(b) for a, b in self.fn.blocks.items()}
+        out: set[Var] = set()
+        for a, vs in self._outside_uses.items():
+            if a not in body_blocks:
+                out |= vs
         return out
 
     # --- straight-line code ------------------------------------------------------
     def block_code(self, x: int) -> list[A.Stmt]:
+        self.emitted.append(x)
         blk = self.fn.blocks[x]
         out: list[A.Stmt] = []
         self.pending = {}
@@ -612,6 +691,63 @@ class FunctionCompiler:
             self.prims.need("caml_call_gen")
             call = ["P.caml_call_gen(", *ftoks, ", {", *argt, "})"]
         return call
+
+
+def _commas(items: list[A.Expr]) -> A.Expr:
+    out: A.Expr = []
+    for i, e in enumerate(items):
+        if i:
+            out.append(", ")
+        out += e
+    return out
+
+
+def _block_uses(blk: I.Block) -> set[Var]:
+    """Variables a block reads, including those its closures capture."""
+    out: set[Var] = set()
+    for s in blk.body:
+        out.update(o for o in I.stmt_operands(s) if isinstance(o, Var))
+        if isinstance(s, I.Let) and isinstance(s.expr, I.Closure):
+            out.update(o for o in s.expr.func.free if isinstance(o, Var))
+        elif isinstance(s, I.LetRec):
+            for f in s.funcs:
+                out.update(o for o in f.free if isinstance(o, Var))
+    out.update(o for o in I.term_operands(blk.term) if isinstance(o, Var))
+    return out
+
+
+def _block_defs(blk: I.Block) -> list[Var]:
+    out = list(blk.params)
+    for s in blk.body:
+        if isinstance(s, I.Let):
+            out.append(s.var)
+        elif isinstance(s, I.LetRec):
+            out.extend(s.vars)
+    return out
+
+
+def _assigned_vars(stmts: list[A.Stmt]) -> set[Var]:
+    """Variables assigned by `x = ...` statements, nested functions included."""
+    out: set[Var] = set()
+
+    def expr(e: A.Expr) -> None:
+        for t in e:
+            if isinstance(t, A.FuncNode):
+                block(t.body)
+
+    def block(ss: list[A.Stmt]) -> None:
+        for s in ss:
+            if isinstance(s, A.Assign):
+                for tgt in s.targets:
+                    if len(tgt) == 1 and isinstance(tgt[0], Var):
+                        out.add(tgt[0])
+            for e in A._exprs(s):
+                expr(e)
+            for b in A._children(s):
+                block(b)
+
+    block(stmts)
+    return out
 
 
 def _movable(e: I.Expr) -> bool:

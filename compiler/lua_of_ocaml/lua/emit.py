@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..bytecode.debug_info import Location
@@ -64,6 +65,15 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
     prims = PrimitiveTranslator(prog, target)
     main_node = FunctionCompiler(info, prog.main, prims).compile()
     main_text, locations = render_function(main_node, target, "caml_body")
+    # try bodies lifted out of their functions (codegen.try_code), each rendered on
+    # its own; their location markers are renumbered after those of the main text
+    lifted_text = ["local LT = {}\n"] if info.lifted else []
+    for i, node in enumerate(info.lifted, 1):
+        text, locs = render_function(node, target, None)
+        base = len(locations)
+        text = re.sub("\x01(\\d+)\x01", lambda m: f"\x01{int(m.group(1)) + base}\x01", text)
+        locations = locations + locs
+        lifted_text.append(f"LT[{i}] = {text}\n")
 
     data_lines = prims.data_statements(prog.literals)
     data_funcs = []
@@ -116,6 +126,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "  error(r, 0)\n"
         "end\n",
         data_code,
+        *lifted_text,
         main_text + "\n",
         "local function caml_program()\n  caml_data()\n  return caml_body()\nend\n",
         tail,

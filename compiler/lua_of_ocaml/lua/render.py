@@ -328,7 +328,7 @@ class Printer:
             self.emit(indent, f"{t} = {v}")
         elif isinstance(s, A.ExprStmt):
             text = self.expr(s.expr, indent)
-            if text.startswith("error(") or text.startswith("caml_raise("):
+            if text.startswith(("error(", "caml_raise(", "P.caml_reraise_ocaml(")):
                 self.emit(indent, text if last else f"do {text} end")
             else:
                 self.emit(indent, text)
@@ -478,8 +478,9 @@ def _empty(stmts: list[A.Stmt], tail: set) -> bool:
     return True
 
 
-def render_function(root: A.FuncNode, target: str, name: str) -> tuple[str, list]:
-    """The function's Lua text, with location markers, and the marker table."""
+def render_function(root: A.FuncNode, target: str, name: str | None) -> tuple[str, list]:
+    """The function's Lua text, with location markers, and the marker table: a
+    `local function NAME` statement, or a function expression when `name` is None."""
     place, def_owner = place_variables(root)
     # first pass finds the labels that are jumped to; second pass prints
     p = Printer(target, place, def_owner)
@@ -488,4 +489,4 @@ def render_function(root: A.FuncNode, target: str, name: str) -> tuple[str, list
     p2 = Printer(target, place, def_owner)
     p2.used_labels = set(used)
     text = p2.func_expr(root, 0, name)
-    return "local " + text, p2.locations
+    return ("local " + text if name else text), p2.locations
