@@ -42,12 +42,12 @@ def find_ocamlc(ocamlc: str = "ocamlc") -> str:
 
 
 def _run(cmd: list[str], hook: ProcessHook | None, cwd: str | None = None,
-         new_session: bool = False) -> tuple[int, str, str]:
-    # new_session: the process leads its own group, so that killing the group also
+         own_group: bool = False) -> tuple[int, str, str]:
+    # own_group: the process leads its own process group, so that killing the group also
     # stops what it started (dune runs ocamlc and the project's rules)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             errors="replace", cwd=cwd, stdin=subprocess.DEVNULL,
-                            start_new_session=new_session)
+                            start_new_session=own_group)
     if hook is not None:
         hook(proc)
     out, err = proc.communicate()
@@ -162,9 +162,9 @@ def build_dune(root: str, target: str, *, dune: str = "dune",
     is `_build/default/TARGET`."""
     path = shutil.which(dune)
     if path is None:
-        raise CompileError(f"{dune} not found: install dune (Debian: apt-get install ocaml-dune)")
+        raise CompileError(f"{dune} not found: install dune (Debian: apt-get install dune)")
     cmd = [path, "build", "--root", root, "--no-print-directory", target]
-    code, out, err = _run(cmd, hook, cwd=root, new_session=True)
+    code, out, err = _run(cmd, hook, cwd=root, own_group=True)
     result = BuildResult(None, out + err, [cmd])
     exe = Path(root) / "_build" / "default" / target
     if code == 0 and exe.is_file():
