@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..ir import ir as I
 from ..ir.ir import Const, Function, Operand, Program, Var
+from ..passes.callgraph import CallGraph
 from ..passes.deadcode import module_blocks
 from ..passes.simplify import all_functions
 from . import ast as A
@@ -56,19 +57,12 @@ class ProgramInfo:
                                 self._use(o)
                 for o in I.term_operands(blk.term):
                     self._use(o)
-        self._known_through_globals(prog, defs, assigned)
-        # leaves: functions that call nothing (only primitives), so a call to one
-        # adds a single Lua frame and needs no depth counting
-        self.leaves: set[int] = set()
-        for fn in all_functions(prog.main):
-            if not any(isinstance(s, (I.Let, I.Effect)) and isinstance(s.expr, I.Apply)
-                       or isinstance(s, I.Let) and isinstance(s.expr, I.Extern)
-                       and s.expr.name in ("caml_resume", "caml_perform")
-                       for blk in fn.blocks.values() for s in blk.body) and \
-                    not any(isinstance(blk.term, I.TailCall) for blk in fn.blocks.values()):
-                self.leaves.add(id(fn))
+        blocks = self._known_through_globals(prog, defs, assigned)
+        # which non-tail calls count their frame (those that may recurse)
+        self.calls = CallGraph(prog, self.known, set(blocks.values()), blocks)
 
-    def _known_through_globals(self, prog: Program, defs: dict[Var, I.Expr], assigned: set[Var]) -> None:
+    def _known_through_globals(self, prog: Program, defs: dict[Var, I.Expr],
+                               assigned: set[Var]) -> dict[int, Var]:
         """A toplevel function of another unit, read as `G[n][k]`, is known too: calls
         of it with all its arguments skip the generic `caml_callN` arity check."""
         blocks = module_blocks(prog, defs, self.uses)
@@ -94,6 +88,7 @@ class ProgramInfo:
                 f = resolve(v, 0)
                 if f is not None:
                     self.known[v] = f
+        return blocks
 
     def _use(self, o: Operand) -> None:
         if isinstance(o, Var):
@@ -310,7 +305,7 @@ class FunctionCompiler:
                     groups.append(([i], c))
             if len(groups) == 1:
                 return self.branch(x, groups[0][1])
-            if len(groups) <= 4:
+            if len(groups) <= 8:
                 return linear(groups, subject)
             # a cut must not separate two cases whose shared code is placed here
             span = {id(g): (min(g[0]), max(g[0])) for g in groups if not is_jump(g[1])}
@@ -323,7 +318,7 @@ class FunctionCompiler:
                          tree(conts, mid, hi, subject))]
 
         def chain(conts: list[I.Cont], subject: A.Expr) -> list[A.Stmt]:
-            if len(conts) > 6 and subject != [v]:
+            if len(conts) > 8 and subject != [v]:
                 # read the tag once
                 tag = Var()
                 return [A.Local([tag], subject), *tree(conts, 0, len(conts), [tag])]
@@ -488,8 +483,7 @@ class FunctionCompiler:
                 # pending reads must happen before this effect
                 self.flush(out, reads_only=True)
             if isinstance(e, I.Apply):
-                callee = self.info.known.get(e.f) if isinstance(e.f, Var) else None
-                if callee is not None and id(callee) in self.info.leaves and callee.arity == len(e.args):
+                if not self.info.calls.counted(self.fn, e.f, len(e.args)):
                     if self.info.uses.get(s.var, 0) == 0:
                         out.append(A.ExprStmt(toks))
                     else:
@@ -680,7 +674,7 @@ class FunctionCompiler:
             if i:
                 argt.append(", ")
             argt += self.value(a)
-        if nontail:
+        if nontail and self.info.calls.counted(self.fn, f, len(args)):
             self.has_calls = True
         if fn is not None and fn.arity == len(args):
             call = [*ftoks, "(", *argt, ")"]
