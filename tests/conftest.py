@@ -243,15 +243,29 @@ def program_input(name: str) -> bytes:
     return b""
 
 
+@contextlib.contextmanager
+def _private_cwd(lua_file: Path):
+    """A fresh copy of the program's source folder to run in: programs create and
+    remove files, and the runs of one program (each target, lupa and the real
+    interpreters) happen at the same time in different test processes."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="run.") as tmp:
+        work = Path(tmp) / "src"
+        shutil.copytree(lua_file.parent / "src", work)
+        yield work
+
+
 def run_lupa(lua_file: Path, target: str, name: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(lua_file),
-                           "--target", target], cwd=lua_file.parent / "src",
-                          capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
+    with _private_cwd(lua_file) as cwd:
+        return subprocess.run([sys.executable, "-m", "lua_of_ocaml.cli", "run", str(lua_file),
+                               "--target", target], cwd=cwd,
+                              capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
 
 
 def run_native(lua_file: Path, target: str, name: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([NATIVE[target], str(lua_file)], cwd=lua_file.parent / "src",
-                          capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
+    with _private_cwd(lua_file) as cwd:
+        return subprocess.run([NATIVE[target], str(lua_file)], cwd=cwd,
+                              capture_output=True, timeout=RUN_TIMEOUT, input=program_input(name))
 
 
 @pytest.fixture(scope="session", autouse=True)
