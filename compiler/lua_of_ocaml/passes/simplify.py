@@ -39,38 +39,50 @@ def _resolve(subst: dict[Var, Operand], o: Operand) -> Operand:
 
 
 def remove_trivial_params(fn: Function, subst: dict[Var, Operand]) -> None:
+    """Remove block parameters that receive one value only (besides themselves).
+
+    A worklist: when a parameter is replaced, only the blocks that receive it as
+    an argument can change, so only they are looked at again."""
     preds: dict[int, list[I.Cont]] = {a: [] for a in fn.blocks}
+    receivers: dict[Var, set[int]] = {}   # variable -> blocks it is passed to
     for blk in fn.blocks.values():
         for c in successors(blk.term):
             preds[c.target].append(c)
-    changed = True
-    while changed:
-        changed = False
-        for addr, blk in fn.blocks.items():
-            if addr == fn.entry or not blk.params:
+            for a in c.args:
+                if isinstance(a, Var):
+                    receivers.setdefault(a, set()).add(c.target)
+    work = [a for a, b in fn.blocks.items() if a != fn.entry and b.params]
+    queued = set(work)
+    while work:
+        addr = work.pop()
+        queued.discard(addr)
+        blk = fn.blocks[addr]
+        keep: list[int] = []
+        for i, p in enumerate(blk.params):
+            if p in subst:
                 continue
-            keep: list[int] = []
-            for i, p in enumerate(blk.params):
-                if p in subst:
-                    continue
-                vals = set()
-                for c in preds[addr]:
-                    v = _resolve(subst, c.args[i])
-                    if v is not p:
-                        vals.add(v)
-                if len(vals) == 1:
-                    (only,) = vals
-                    subst[p] = only
-                    changed = True
-                elif not vals:
-                    subst[p] = I.UNIT
-                    changed = True
-                else:
-                    keep.append(i)
-            if len(keep) != len(blk.params):
-                for c in preds[addr]:
-                    c.args = [c.args[i] for i in keep]
-                blk.params = [blk.params[i] for i in keep]
+            vals = set()
+            for c in preds[addr]:
+                v = _resolve(subst, c.args[i])
+                if v is not p:
+                    vals.add(v)
+            if len(vals) > 1:
+                keep.append(i)
+                continue
+            only = subst[p] = vals.pop() if vals else I.UNIT
+            # blocks passed p now get `only`: look at them again, and again when
+            # `only` itself is replaced
+            moved = receivers.pop(p, set())
+            if isinstance(only, Var):
+                receivers.setdefault(only, set()).update(moved)
+            for b in moved:
+                if b not in queued and b != fn.entry:
+                    queued.add(b)
+                    work.append(b)
+        if len(keep) != len(blk.params):
+            for c in preds[addr]:
+                c.args = [c.args[i] for i in keep]
+            blk.params = [blk.params[i] for i in keep]
 
 
 def _rewrite_operands(fn: Function, subst: dict[Var, Operand]) -> None:
