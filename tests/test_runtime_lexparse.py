@@ -46,7 +46,7 @@ def _engine(target: str):
     try:
         return importlib.import_module(ENGINES[target])
     except ImportError:  # pragma: no cover - depends on the lupa build
-        pytest.skip(f"{ENGINES[target]} is not available")
+        pytest.fail(f"{ENGINES[target]} is not available: reinstall lupa (scripts/setup.sh)")
 
 
 LEXER = r"""
@@ -239,7 +239,7 @@ def reference() -> tuple[str, str]:
     """(Lua definitions of the tables and regexps, ocamlrun's lines)."""
     for tool in ("ocamllex", "ocamlc", "ocamlrun"):
         if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed")
+            pytest.fail(f"{tool} is not installed (scripts/setup.sh installs it)")
     with tempfile.TemporaryDirectory() as d:
         p = Path(d)
         (p / "lx.mll").write_text(LEXER)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from lsprotocol import types as lsp
@@ -10,7 +9,6 @@ from lsprotocol import types as lsp
 from .conftest import by_code, execute, initialize, open_doc, save_doc, wait_for, wait_for_publish, write
 
 pytestmark = pytest.mark.asyncio
-needs_dune = pytest.mark.skipif(shutil.which("dune") is None, reason="dune is not installed")
 
 
 async def test_errors_and_warnings_on_open_each_in_its_file(client, tmp_path):
@@ -124,7 +122,6 @@ async def test_dune_project_needs_trust(client, tmp_path):
     assert not (tmp_path / "_build").exists()   # dune never ran
 
 
-@needs_dune
 async def test_dune_project_when_trusted(client, tmp_path):
     write(tmp_path / "dune-project", "(lang dune 2.9)\n")
     write(tmp_path / "bin" / "dune", "(executable (name main) (modes byte))\n")
@@ -144,7 +141,6 @@ async def test_dune_project_when_trusted(client, tmp_path):
     assert hover is not None and "```lua" in hover.contents.value
 
 
-@needs_dune
 async def test_dune_executable_without_byte_mode(client, tmp_path):
     write(tmp_path / "dune-project", "(lang dune 2.9)\n")
     dune = write(tmp_path / "dune", "; comment\n(executable\n (name main))\n")

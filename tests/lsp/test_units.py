@@ -223,8 +223,8 @@ def test_build_keeps_going_past_a_failing_file(tmp_path):
     assert "fine.ml" not in stop.messages or "bad.ml" not in stop.messages
 
 
-@pytest.mark.skipif(shutil.which("dune") is None, reason="dune is not installed")
 def test_build_dune(tmp_path):
+    assert shutil.which("dune"), "dune is not installed (scripts/setup.sh installs it)"
     (tmp_path / "dune-project").write_text("(lang dune 2.9)\n")
     (tmp_path / "dune").write_text("(executable (name hello) (modes byte))\n")
     (tmp_path / "hello.ml").write_text('let () = print_string "hi"\n')

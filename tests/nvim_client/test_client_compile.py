@@ -22,7 +22,7 @@ WAIT_COMPILE = """
 def _run_lua(binary: str, script, *args: str) -> str:
     exe = shutil.which(binary)
     if exe is None:
-        pytest.skip(f"{binary} is not installed")
+        pytest.fail(f"{binary} is not installed (scripts/setup.sh installs it)")
     proc = subprocess.run([exe, str(script), *args], capture_output=True, text=True, timeout=30)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
