@@ -78,12 +78,16 @@ end
 -- ocamlrun stashes them. A re-raise (the implicit one of a `try` whose cases do
 -- not match) of the exception last recorded appends its own frames, the first
 -- shown as "Re-raised at"; any other raise starts a new backtrace.
+-- At most 1024 frames are kept, as in ocamlrun (BACKTRACE_BUFFER_SIZE).
 function P.caml_capture_backtrace(exn, level, is_raise, reraise)
   local last = P.caml_backtrace_last
-  local slots = P.caml_stack_slots(level + 1, is_raise, nil, true)
+  local slots = P.caml_stack_slots(level + 1, is_raise, 1024, true)
   if reraise and last.exn == exn then
     local bt = last.bt
-    for i = 2, #slots do bt[#bt + 1] = slots[i] end
+    for i = 2, #slots do
+      if #bt > 1024 then break end
+      bt[#bt + 1] = slots[i]
+    end
     return
   end
   last.exn = exn
@@ -231,7 +235,11 @@ end
 function P.caml_lua_error_handler(e)
   if type(e) == "table" then return e end
   local msg = tostring(e)
-  if string.find(msg, "stack overflow", 1, true) then return P.caml_exn_of_lua(msg) end
+  if string.find(msg, "stack overflow", 1, true) then
+    local exn = P.caml_exn_of_lua(msg)
+    if P.caml_backtrace_flag ~= 0 then P.caml_capture_backtrace(exn, 2, false) end
+    return exn
+  end
   local info = P.caml_debug_info
   local lines = info and P.caml_debug_lines()
   if lines and debug and debug.getinfo then

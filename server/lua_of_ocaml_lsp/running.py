@@ -25,7 +25,7 @@ import lua_of_ocaml
 import lua_of_ocaml_lsp
 
 MAX_STREAMED = 1 << 20     # bytes of output sent to the client per run
-STDERR_TAIL = 64 * 1024    # bytes of stderr kept to find the uncaught exception
+STDERR_TAIL = 256 * 1024   # bytes of stderr kept to find the uncaught exception (and its 1024 frames)
 
 OutputSink = Callable[[str, str], None]   # (stream, text)
 

@@ -131,6 +131,7 @@ async def test_deep_recursion_is_stack_overflow(client, tmp_path):
     assert result["exception"] == "Stack_overflow"
     diags = await wait_for(lambda: by_code(client.diagnostics.get(uri, []), "uncaught-exception"))
     assert "Stack_overflow" in diags[0].message
+    assert diags[0].range.start.line == 0   # in `down`, where the recursion overflowed
 
 
 async def test_stop_command(client, tmp_path):

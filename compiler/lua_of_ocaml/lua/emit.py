@@ -19,7 +19,8 @@ from .render import render_function
 DEPTH_LIMITS = {"luajit": (1000, 300), "lua51": (4000, 40), "lua54": (8000, 40)}
 
 _ALWAYS = {"caml_global_data", "caml_arity", "caml_main", "caml_exn_of_lua", "caml_missing_primitive",
-           "caml_register_named_value", "caml_debug_info", "caml_raise_ocaml", "caml_lua_error_handler"}
+           "caml_register_named_value", "caml_debug_info", "caml_raise_ocaml", "caml_lua_error_handler",
+           "caml_raise_exn"}
 
 _TARGET_PRELUDE = {
     "luajit": ("local bit = require(\"bit\")\n"
@@ -108,7 +109,7 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
         "P.caml_depth_get = function() return D end\n",
         "P.caml_depth_set = function(d) D = d end\n",
         "local function caml_deep(f, ...)\n"
-        f"  if HOPS >= {hops} then error(G[9]) end\n"
+        f"  if HOPS >= {hops} then P.caml_raise_exn(G[9]) end  -- Stack_overflow\n"
         "  local saved = D\n"
         "  D, HOPS = 0, HOPS + 1\n"
         "  local co = coroutine.create(f)\n"
