@@ -343,6 +343,7 @@ class FunctionCompiler:
         out: list[A.Stmt] = [A.Local([d0], ["D"])]
         lifted = self._lift(body, body_blocks, sub.exits) if self.info.target != "lua51" else None
         after: list[A.Stmt] = []
+        exit_params = {p for e in sub.exits for p in self.fn.blocks[e].params}
         if lifted is not None:
             index, args, outer, received, mirrors, box = lifted
             if mirrors:
@@ -354,8 +355,14 @@ class FunctionCompiler:
             if mirrors:
                 # the handler sees what the body stored, as the stack slots they mirror
                 out.append(A.Assign([[v] for v in mirrors], [[box, f"[{i}]"] for i in range(1, len(mirrors) + 1)]))
-            if outer:
-                after = [A.Assign([[v] for v in outer], [[r] for r in received])]
+            # exit parameters exist outside the body; its own variables are
+            # declared here, where the code after the try can see them
+            params_out = [(v, r) for v, r in zip(outer, received) if v in exit_params]
+            locals_out = [(v, r) for v, r in zip(outer, received) if v not in exit_params]
+            if params_out:
+                after.append(A.Assign([[v] for v, _ in params_out], [[r] for _, r in params_out]))
+            for v, r in locals_out:
+                after.append(A.Local([v], [r]))
         else:
             fnode = A.FuncNode(params=[], body=body, is_ocaml=False)
             out.append(A.Local([ok, res], (["caml_try(", fnode, ")"] if self.info.target == "lua51"
