@@ -31,6 +31,15 @@ G[4] = { 248, "Invalid_argument", -4 }
 G[6] = { 248, "Division_by_zero", -6 }
 local function neg(x) return -x end
 local NZ, INF, NINF, NAN = neg(0.0), 1 / 0, -1 / 0, 0 / 0
+-- OCaml's nan has its sign bit clear; 0 / 0 has it set on x86
+if string.sub(string.format("%f", NAN), 1, 1) == "-" then NAN = -NAN end
+if jit then
+  local ok, ffi = pcall(require, "ffi")
+  if ok then
+    local c = ffi.new("double[1]", NAN)
+    if ffi.cast("uint8_t *", c)[ffi.abi("le") and 7 or 0] >= 128 then NAN = -NAN end
+  end
+end
 local function I(lo, hi) return P.caml_int64_create_lo_hi(lo, hi) end
 local mtype = math.type or function() return "number" end
 local function enc(ok, v)

@@ -4,7 +4,8 @@
 --Provides: caml_make_vect
 --Requires: caml_invalid_argument, caml_value_is_float
 function P.caml_make_vect(len, init)
-  if len < 0 then P.caml_invalid_argument("Array.make") end
+  -- Sys.max_array_length (Max_wosize) bounds every array, as in ocamlrun
+  if len < 0 or len > 134217727 then P.caml_invalid_argument("Array.make") end
   local tag = 0
   if len > 0 and type(init) == "number" and P.caml_value_is_float(init) then tag = 254 end
   local a = { tag }
@@ -15,7 +16,7 @@ end
 --Provides: caml_floatarray_create
 --Requires: caml_invalid_argument
 function P.caml_floatarray_create(len)
-  if len < 0 then P.caml_invalid_argument("Float.Array.create") end
+  if len < 0 or len > 134217727 then P.caml_invalid_argument("Float.Array.create") end
   if len == 0 then return { 0 } end
   local a = { 254 }
   for i = 2, len + 1 do a[i] = 0.0 end

@@ -18,8 +18,8 @@
 -- int8_unsigned, int16_signed, int16_unsigned, int32, int64, int, nativeint,
 -- complex32, complex64, char = 12. Layouts: c_layout = 0, fortran_layout = 1.
 -- Contents of a new bigarray are zeros (ocamlrun leaves them uninitialised).
--- Int kind elements are 32-bit, like our ints. Marshalling bigarrays is not
--- supported.
+-- Int kind elements are 32-bit, like our ints. Marshal writes and reads
+-- bigarrays in ocamlrun's format (caml_ba_serialize, caml_ba_deserialize).
 
 --Provides: caml_ba_slots
 P.caml_ba_slots = { [0] = 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 2, 2, 1 }
@@ -95,7 +95,7 @@ function P.caml_ba_float32_hash_bits(x)
 end
 
 --Provides: caml_ba_mt
---Requires: caml_ba_slots, caml_hash_mix_uint32, caml_hash_mix_double, caml_hash_xor32, caml_ba_float32_hash_bits
+--Requires: caml_ba_serialize, caml_ba_deserialize, caml_ba_slots, caml_hash_mix_uint32, caml_hash_mix_double, caml_hash_xor32, caml_ba_float32_hash_bits
 -- compare(a, b, total) and hash(a), as caml_ba_compare and caml_ba_hash.
 local function num_elts(b)
   local n, dims = 1, b.dims
@@ -203,7 +203,148 @@ local function hash(b)
   end
   return h % 4294967296
 end
-P.caml_ba_mt = { caml_custom = "_bigarr02", compare = compare, hash = hash }
+P.caml_ba_mt = { caml_custom = "_bigarr02", compare = compare, hash = hash,
+  serialize = function(b) return P.caml_ba_serialize(b) end }
+
+--Provides: caml_ba_serialize, caml_ba_deserialize
+--Requires: caml_ba_slots, caml_ba_alloc, caml_int32_bits_of_float, caml_int32_float_of_bits, caml_int64_bits_of_float, caml_int64_float_of_bits, caml_int64_create_lo_hi, caml_failwith
+-- The marshalled form of a bigarray (bigarray.c): number of dimensions, kind and
+-- layout flags, dimensions, then the elements, big-endian. Returns the data and
+-- the sizes in bytes of the custom block on 32- and 64-bit hosts.
+local char, byte, floor, concat = string.char, string.byte, math.floor, table.concat
+local unpack = table.unpack or unpack
+local function be(u, n) -- n bytes of the unsigned number u, big-endian
+  local t = {}
+  for i = n, 1, -1 do
+    local q = floor(u / 256)
+    t[i] = u - q * 256
+    u = q
+  end
+  return char(unpack(t))
+end
+local function be4(u) return be(u % 4294967296, 4) end
+local function double_bytes(x)
+  local b = P.caml_int64_bits_of_float(x)
+  return be4(b.hi) .. be4(b.lo)
+end
+function P.caml_ba_serialize(b)
+  local dims, kind, d, o = b.dims, b.kind, b.data, b.ofs
+  local out = { be4(#dims), be4(kind + b.layout * 256) }
+  local n = 1
+  for i = 1, #dims do
+    local len = dims[i]
+    n = n * len
+    if len < 65535 then out[#out + 1] = be(len, 2)
+    else out[#out + 1] = be(65535, 2) .. be4(0) .. be4(len) end
+  end
+  local slots = n * P.caml_ba_slots[kind]
+  if kind == 2 or kind == 3 or kind == 12 then
+    for i = 1, slots do out[#out + 1] = char(d[o + i] % 256) end
+  elseif kind == 4 or kind == 5 then
+    for i = 1, slots do out[#out + 1] = be(d[o + i] % 65536, 2) end
+  elseif kind == 6 then
+    for i = 1, slots do out[#out + 1] = be4(d[o + i]) end
+  elseif kind == 0 or kind == 10 then
+    local bits = P.caml_int32_bits_of_float
+    for i = 1, slots do out[#out + 1] = be4(bits(d[o + i])) end
+  elseif kind == 1 or kind == 11 then
+    for i = 1, slots do out[#out + 1] = double_bytes(d[o + i]) end
+  elseif kind == 7 then
+    for i = 1, slots, 2 do out[#out + 1] = be4(d[o + i + 1]) .. be4(d[o + i]) end
+  elseif kind == 8 then
+    -- ints of a 64-bit ocamlrun: 4 bytes each when all fit in 31 bits
+    local small = true
+    for i = 1, slots do
+      local x = d[o + i]
+      if x < -1073741824 or x > 1073741823 then small = false break end
+    end
+    out[#out + 1] = char(small and 0 or 1)
+    for i = 1, slots do
+      local x = d[o + i]
+      if small then out[#out + 1] = be4(x)
+      else out[#out + 1] = be4(x < 0 and 4294967295 or 0) .. be4(x) end
+    end
+  elseif kind == 9 then
+    -- always 8 bytes: ocamlrun's bound -0x80000000 is unsigned in C, no value passes it
+    out[#out + 1] = char(1)
+    for i = 1, slots, 2 do out[#out + 1] = be4(d[o + i + 1]) .. be4(d[o + i]) end
+  end
+  return concat(out), (4 + #dims) * 4, (4 + #dims) * 8
+end
+-- Reads a bigarray from the Lua string s at position p: the value and the next position.
+function P.caml_ba_deserialize(s, p)
+  local function u(n)
+    local r = 0
+    for i = 0, n - 1 do
+      local c = byte(s, p + i)
+      if c == nil then P.caml_failwith("input_value: truncated object") end
+      r = r * 256 + c
+    end
+    p = p + n
+    return r
+  end
+  local nd = u(4)
+  if nd > 16 then P.caml_failwith("input_value: wrong number of bigarray dimensions") end
+  local flags = u(4)
+  local kind, layout = flags % 256, floor(flags / 256) % 2
+  if kind > 12 then P.caml_failwith("input_value: bad bigarray kind") end
+  local dims, n = {}, 1
+  for i = 1, nd do
+    local len = u(2)
+    if len == 65535 then len = u(8) end
+    dims[i] = len
+    n = n * len
+  end
+  local slots = n * P.caml_ba_slots[kind]
+  local d = {}
+  if kind == 2 or kind == 4 or kind == 6 then
+    local w = kind == 2 and 1 or kind == 4 and 2 or 4
+    local half = 2 ^ (8 * w - 1)
+    for i = 1, slots do
+      local x = u(w)
+      if x >= half then x = x - 2 * half end
+      d[i] = x
+    end
+  elseif kind == 3 or kind == 12 then
+    for i = 1, slots do d[i] = u(1) end
+  elseif kind == 5 then
+    for i = 1, slots do d[i] = u(2) end
+  elseif kind == 0 or kind == 10 then
+    local of_bits = P.caml_int32_float_of_bits
+    for i = 1, slots do d[i] = of_bits(u(4)) end
+  elseif kind == 1 or kind == 11 then
+    local of_bits, mk = P.caml_int64_float_of_bits, P.caml_int64_create_lo_hi
+    for i = 1, slots do
+      local hi = u(4)
+      d[i] = of_bits(mk(u(4), hi))
+    end
+  elseif kind == 7 then
+    for i = 1, slots, 2 do
+      d[i + 1] = u(4)
+      d[i] = u(4)
+    end
+  elseif kind == 8 then
+    local wide = u(1) == 1
+    for i = 1, slots do
+      if wide then p = p + 4 end -- ints are 32-bit here: keep the low half
+      local x = u(4)
+      if x >= 2147483648 then x = x - 4294967296 end
+      d[i] = x
+    end
+  elseif kind == 9 then
+    local wide = u(1) == 1
+    for i = 1, slots, 2 do
+      if wide then
+        d[i + 1] = u(4)
+        d[i] = u(4)
+      else
+        local x = u(4)
+        d[i], d[i + 1] = x, x >= 2147483648 and 4294967295 or 0
+      end
+    end
+  end
+  return P.caml_ba_alloc(kind, layout, dims, d, 0), p
+end
 
 --Provides: caml_ba_alloc
 --Requires: caml_ba_mt

@@ -40,8 +40,19 @@ local function cmp_float(a, b, total)
   return 0
 end
 
+-- The explicit stack of the outermost comparison is kept between calls (a
+-- comparison of pairs would otherwise allocate it every time); a nested one (a
+-- custom compare calling back) makes its own.
+local S1, S2, SI, SE, busy = {}, {}, {}, {}, false
+local function release(st1, st2, sp)
+  for i = 1, sp do st1[i], st2[i] = nil, nil end
+  busy = false
+end
+
 function P.caml_compare_val(v1, v2, total)
   local st1, st2, sti, ste = nil, nil, nil, nil -- explicit stack, created lazily
+  local own = not busy
+  if own then st1, st2, sti, ste, busy = S1, S2, SI, SE, true end
   local sp = 0
   while true do
     local res = 0
@@ -69,6 +80,12 @@ function P.caml_compare_val(v1, v2, total)
         end
       else
         local t1, t2 = tag_of(v1), tag_of(v2)
+        if t1 + t2 == DARRAY and (t1 == 0 or t2 == 0)
+          and type(v1[2]) == "number" and type(v2[2]) == "number" then
+          -- a float array whose first element looked like an int when it was made
+          -- (LuaJIT, Lua 5.1: Array.make n 1.0) is an array of tag 0
+          t1, t2 = DARRAY, DARRAY
+        end
         if t1 == FORWARD then
           v1 = v1[2]
         elseif t2 == FORWARD then
@@ -88,8 +105,10 @@ function P.caml_compare_val(v1, v2, total)
           end
           break
         elseif t1 == CLOSURE then
+          if own then release(st1, st2, sp) end
           P.caml_invalid_argument("compare: functional value")
         elseif t1 == ABSTRACT then
+          if own then release(st1, st2, sp) end
           P.caml_invalid_argument("compare: abstract value")
         elseif t1 == OBJECT then
           local o1, o2 = v1[3], v2[3]
@@ -103,7 +122,10 @@ function P.caml_compare_val(v1, v2, total)
             break
           end
           local f = m1.compare
-          if f == nil then P.caml_invalid_argument("compare: abstract value") end
+          if f == nil then
+            if own then release(st1, st2, sp) end
+            P.caml_invalid_argument("compare: abstract value")
+          end
           local r = f(v1, v2, total)
           if r ~= 0 then
             if r ~= r then res = total and 0 or UNORDERED
@@ -124,10 +146,16 @@ function P.caml_compare_val(v1, v2, total)
         end
       end
     end
-    if res ~= 0 then return res end
+    if res ~= 0 then
+      if own then release(st1, st2, sp) end
+      return res
+    end
     -- next pair of fields
     while true do
-      if sp == 0 then return 0 end
+      if sp == 0 then
+        if own then busy = false end
+        return 0
+      end
       local i = sti[sp]
       if i <= ste[sp] then
         v1, v2 = st1[sp][i], st2[sp][i]

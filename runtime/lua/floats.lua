@@ -5,7 +5,9 @@
 -- (math.floor and friends return integers there, hence the per-target
 -- fragments), and int results are of integer subtype. Lua 5.1 folds constant
 -- expressions so that "-0.0" may become 0: negative zero is computed at run time.
--- NaNs print as "nan" whatever their sign bit.
+-- NaNs print as the C library prints them: "-nan" when their sign bit is set
+-- (ocamlrun on glibc), which Lua 5.4 and 5.1 can see and LuaJIT sees through its
+-- FFI; without the FFI a NaN counts as positive.
 --
 -- Internal helpers (not OCaml primitives): caml_lua_pow2, caml_lua_frexp,
 -- caml_lua_ldexp, caml_lua_signbit, caml_lua_two_prod.
@@ -65,11 +67,44 @@ function P.caml_lua_signbit(x)
 end
 
 --Provides: caml_lua_signbit
---If: luajit, lua51
--- The sign of a NaN is not observable here: NaNs count as positive.
+--If: lua51
+-- A NaN's sign as the C library prints it ("-nan").
+local format, byte = string.format, string.byte
 function P.caml_lua_signbit(x)
-  return x < 0 or (x == 0 and 1 / x < 0)
+  if x < 0 then return true end
+  if x > 0 then return false end
+  if x == 0 then return 1 / x < 0 end
+  return byte(format("%f", x), 1) == 45
 end
+
+--Provides: caml_lua_signbit
+--If: luajit
+-- A NaN's sign through the FFI; without it NaNs count as positive.
+local ok, ffi = pcall(require, "ffi")
+if ok and type(ffi) == "table" then
+  local cell = ffi.new("double[1]")
+  local bytes = ffi.cast("const uint8_t *", cell)
+  local top = ffi.abi("le") and 7 or 0
+  function P.caml_lua_signbit(x)
+    if x < 0 then return true end
+    if x > 0 then return false end
+    cell[0] = x
+    return bytes[top] >= 128
+  end
+else
+  function P.caml_lua_signbit(x)
+    return x < 0 or (x == 0 and 1 / x < 0)
+  end
+end
+
+--Provides: caml_lua_nan, caml_lua_nan_neg
+--Requires: caml_lua_signbit
+-- Quiet NaNs with the sign bit clear and set (0 / 0 has the sign bit set on x86).
+local z = 0
+local nan = z / z
+if P.caml_lua_signbit(nan) then nan = -nan end
+P.caml_lua_nan = nan
+P.caml_lua_nan_neg = -nan
 
 --Provides: caml_lua_two_prod
 -- a * b = p + e exactly (Dekker/Veltkamp), barring overflow and underflow.
@@ -670,7 +705,7 @@ function P.caml_lua_format_finite(spec, x)
 end
 
 --Provides: caml_format_float
---Requires: caml_format_float_spec, caml_hexstring_of_float, caml_lua_format_finite
+--Requires: caml_format_float_spec, caml_hexstring_of_float, caml_lua_format_finite, caml_lua_signbit
 local format, rep, upper, sub, find = string.format, string.rep, string.upper, string.sub, string.find
 local huge = math.huge
 -- OCaml's format_float: C printf for one float ("inf", "-inf", "nan").
@@ -680,7 +715,7 @@ function P.caml_format_float(fmt, x)
   local finite = x == x and x ~= huge and x ~= -huge
   if not finite then
     if x ~= x then s = "nan" else s = "inf" end
-    if x == -huge then s = "-" .. s
+    if x == -huge or (x ~= x and P.caml_lua_signbit(x)) then s = "-" .. s
     elseif spec.plus then s = "+" .. s
     elseif spec.space then s = " " .. s end
   elseif spec.hex then
@@ -723,10 +758,10 @@ for d = 0, 15 do HEX[d] = string.sub("0123456789abcdef", d + 1, d + 1) end
 -- '+' or ' ' to sign positive numbers, anything else not to.
 function P.caml_hexstring_of_float(x, prec, style)
   local sign = ""
-  if x == x and P.caml_lua_signbit(x) then sign = "-"
+  if P.caml_lua_signbit(x) then sign = "-"
   elseif style == 43 then sign = "+"
   elseif style == 32 then sign = " " end
-  if x ~= x then return sign .. "nan" end -- as format_float: no sign for NaNs
+  if x ~= x then return sign .. "nan" end
   if x == huge or x == -huge then return sign .. "infinity" end
   local a = abs(x)
   local m, exp = 0, 0 -- a = m * 2^(exp - 52), m an integer < 2^53
@@ -763,11 +798,9 @@ function P.caml_hexstring_of_float(x, prec, style)
 end
 
 --Provides: caml_float_of_string
---Requires: caml_lua_string, caml_failwith, caml_lua_ldexp, caml_parse_digit
+--Requires: caml_lua_string, caml_failwith, caml_lua_ldexp, caml_parse_digit, caml_lua_nan
 local byte, match, gsub, lower, floor = string.byte, string.match, string.gsub, string.lower, math.floor
 local huge = math.huge
-local NAN = 0 / 0
-if string.sub(string.format("%f", NAN), 1, 1) == "-" then NAN = -NAN end
 -- OCaml's caml_float_of_hex: digits after "0x" (underscores removed), with an
 -- optional point and binary exponent; nil if malformed. The mantissa keeps 60
 -- significant bits, the rest is folded into a sticky bit (round to odd), as
@@ -832,7 +865,7 @@ function P.caml_float_of_string(str)
       if l == "inf" or l == "infinity" then
         v = huge
       elseif l == "nan" or match(l, "^nan%([%w]*%)$") then
-        return NAN
+        v = P.caml_lua_nan -- "-nan" has its sign bit set, as strtod gives it
       else
         local mant, ex = match(body, "^([%d%.]+)([eE][+-]?%d+)$")
         if not mant then mant, ex = match(body, "^([%d%.]+)$"), "e0" end
@@ -864,16 +897,28 @@ function P.caml_int64_float_of_bits(a)
 end
 
 --Provides: caml_int64_bits_of_float, caml_int64_float_of_bits
---Requires: caml_int64_mt, caml_lua_frexp, caml_lua_pow2, caml_lua_signbit
+--Requires: caml_int64_mt, caml_lua_frexp, caml_lua_pow2, caml_lua_signbit, caml_lua_nan
 --If: luajit, lua51
 local P2 = P.caml_lua_pow2
-local floor, huge = math.floor, math.huge
--- NaNs all give 0x7FF0000000000001 (Stdlib.nan); their payload and sign are
--- not observable here.
+local floor, huge, setmetatable = math.floor, math.huge, setmetatable
+-- Exact through LuaJIT's FFI. Otherwise computed, and the payload of a NaN is
+-- not observable: a NaN gives 0x7FF0000000000001 (Stdlib.nan), or
+-- 0xFFF8000000000000 (what x86 computes: 0 / 0, inf - inf) when its sign is set.
+local ok, ffi = pcall(require, "ffi")
+local cell, words, LO, HI
+if ok and type(ffi) == "table" then
+  cell = ffi.new("double[1]")
+  words = ffi.cast("uint32_t *", cell)
+  if ffi.abi("le") then LO, HI = 0, 1 else LO, HI = 1, 0 end
+end
 function P.caml_int64_bits_of_float(x)
+  if cell then
+    cell[0] = x
+    return setmetatable({ lo = words[LO], hi = words[HI] }, P.caml_int64_mt)
+  end
   local hi, lo
   if x ~= x then
-    hi, lo = 2146435072, 1
+    if P.caml_lua_signbit(x) then hi, lo = 4294443008, 0 else hi, lo = 2146435072, 1 end
   else
     local a = x < 0 and -x or x
     local biased, mant = 0, 0
@@ -896,13 +941,20 @@ function P.caml_int64_bits_of_float(x)
 end
 function P.caml_int64_float_of_bits(a)
   local hi, lo = a.hi, a.lo
+  if cell then
+    -- a negative NaN above LuaJIT's canonical one would read back as a tagged
+    -- value (nil, a table...): it becomes the canonical NaN
+    if hi >= 4294443008 then hi, lo = 4294443008, 0 end
+    words[LO], words[HI] = lo, hi
+    return cell[0]
+  end
   local neg = hi >= 2147483648
   if neg then hi = hi - 2147483648 end
   local biased = floor(hi / 1048576)
   local mant = (hi - biased * 1048576) * 4294967296 + lo
   local x
   if biased == 2047 then
-    if mant ~= 0 then return 0 / 0 end
+    if mant ~= 0 then return neg and P.caml_lua_nan_neg or P.caml_lua_nan end
     x = huge
   elseif biased == 0 then
     x = mant * P2[-1074]
@@ -914,7 +966,7 @@ function P.caml_int64_float_of_bits(a)
 end
 
 --Provides: caml_int32_bits_of_float, caml_int32_float_of_bits
---Requires: caml_lua_frexp, caml_lua_pow2, caml_lua_signbit
+--Requires: caml_lua_frexp, caml_lua_pow2, caml_lua_signbit, caml_lua_nan
 local P2 = P.caml_lua_pow2
 local floor, huge = math.floor, math.huge
 local function rne(v) -- round a non-negative float to an integer, ties to even
@@ -927,7 +979,7 @@ end
 function P.caml_int32_bits_of_float(x)
   local bits
   if x ~= x then
-    bits = 2143289344 -- 0x7FC00000
+    bits = P.caml_lua_signbit(x) and -4194304 or 2143289344 -- 0xFFC00000, 0x7FC00000
   else
     local a = x < 0 and -x or x
     if a == huge then
@@ -957,7 +1009,7 @@ function P.caml_int32_float_of_bits(n)
   local mant = n - biased * 8388608
   local x
   if biased == 255 then
-    if mant ~= 0 then return 0 / 0 end
+    if mant ~= 0 then return neg and P.caml_lua_nan_neg or P.caml_lua_nan end
     x = huge
   elseif biased == 0 then
     x = mant * P2[-149]

@@ -9,6 +9,8 @@
 -- too (a file name stored in every location of a syntax tree is written once,
 -- as ocamlrun does), while strings built at run time are bytes objects, shared
 -- by identity. Closures cannot be marshalled. Strings read back are bytes objects.
+-- Custom blocks with a `serialize` metamethod (bigarrays) are written as
+-- CODE_CUSTOM_LEN, as ocamlrun writes them.
 
 --Provides: caml_marshal_extern
 --Requires: caml_bytes_mt, caml_value_is_float, caml_int64_bits_of_float, caml_invalid_argument
@@ -125,6 +127,12 @@ function P.caml_marshal_extern(v, flags)
             w(char(2) .. be4(hi) .. be4(lo))
           end
           sz32, sz64 = sz32 + 3, sz64 + 3
+        elseif mt.serialize then
+          -- custom blocks of variable length (bigarrays): sizes, then the data
+          local data, s32, s64 = mt.serialize(x)
+          w(char(0x18) .. id .. "\0" .. be4(s32) .. be4(0) .. be4(s64) .. data)
+          sz32 = sz32 + 2 + floor((s32 + 3) / 4)
+          sz64 = sz64 + 2 + floor((s64 + 7) / 8)
         else
           P.caml_invalid_argument("output_value: abstract value (Custom)")
         end
@@ -295,6 +303,8 @@ function P.caml_marshal_intern(s, pos)
           else
             v = P.caml_nativeint_create_lo_hi(u4(p + 4), u4(p)); p = p + 8
           end
+        elseif id == "_bigarr02" and P.caml_ba_deserialize then
+          v, p = P.caml_ba_deserialize(s, p)
         else
           P.caml_failwith("input_value: unknown custom block identifier")
         end

@@ -47,7 +47,8 @@ end
 --Provides: caml_obj_block
 --Requires: caml_invalid_argument, caml_create_bytes
 function P.caml_obj_block(tag, size)
-  if tag == 255 then P.caml_invalid_argument("Obj.new_block") end
+  -- as ocamlrun: no custom blocks, no empty strings (their padding byte is in the last word)
+  if tag == 255 or (tag == 252 and size == 0) then P.caml_invalid_argument("Obj.new_block") end
   if tag == 252 then return P.caml_create_bytes(size * 4) end
   local b = { tag }
   local init = 0
@@ -149,8 +150,44 @@ function P.caml_obj_add_offset(v, ofs)
 end
 
 --Provides: caml_obj_reachable_words
-function P.caml_obj_reachable_words(_)
-  return 0
+--Requires: caml_bytes_mt, caml_value_is_float
+-- Words (headers included) of the blocks reachable from v, each counted once, as
+-- ocamlrun's 64-bit heap would hold them: a block of n fields is n + 1 words, a
+-- string of n bytes n / 8 + 2, a boxed float 2, an int64/nativeint 3. Closures
+-- count for nothing: their environment is not visible from Lua.
+local floor, getmetatable = math.floor, getmetatable
+function P.caml_obj_reachable_words(v)
+  local seen, stack, n, words = {}, { v }, 1, 0
+  local bytes_mt = P.caml_bytes_mt
+  while n > 0 do
+    local x = stack[n]
+    stack[n] = nil
+    n = n - 1
+    local tx = type(x)
+    if tx == "number" then
+      if P.caml_value_is_float(x) then words = words + 2 end
+    elseif tx == "string" then
+      words = words + floor(#x / 8) + 2
+    elseif tx == "table" and not seen[x] then
+      seen[x] = true
+      local mt = getmetatable(x)
+      if mt == bytes_mt then
+        words = words + floor(#x / 8) + 2
+      elseif mt ~= nil and mt.caml_custom then
+        words = words + 3
+      elseif #x > 1 then
+        words = words + #x
+        local tag = x[1]
+        if type(tag) == "number" and tag < 251 then
+          for i = #x, 2, -1 do
+            n = n + 1
+            stack[n] = x[i]
+          end
+        end
+      end
+    end
+  end
+  return words
 end
 
 --Provides: caml_obj_is_shared

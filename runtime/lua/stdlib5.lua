@@ -21,7 +21,7 @@ end
 --Provides: caml_floatarray_make
 --Requires: caml_invalid_argument
 function P.caml_floatarray_make(len, init)
-  if len < 0 then P.caml_invalid_argument("Array.make") end
+  if len < 0 or len > 134217727 then P.caml_invalid_argument("Array.make") end
   if len == 0 then return { 0 } end
   local a = { 254 }
   for i = 2, len + 1 do a[i] = init end

@@ -67,8 +67,29 @@ end
 
 --Provides: caml_create_bytes
 --Requires: caml_bytes_mt, caml_invalid_argument
+--If: luajit
+-- The table is made at its final size (table.new), not grown byte by byte.
+local ok, tnew = pcall(require, "table.new")
+if not ok or type(tnew) ~= "function" then tnew = function() return {} end end
+local setmetatable = setmetatable
 function P.caml_create_bytes(len)
-  if len < 0 then P.caml_invalid_argument("Bytes.create") end
+  -- Sys.max_string_length: 8 bytes per word of Max_wosize, less one
+  if len < 0 or len > 1073741815 then P.caml_invalid_argument("Bytes.create") end
+  local b = tnew(len, 0)
+  for i = 1, len do b[i] = 0 end
+  return setmetatable(b, P.caml_bytes_mt)
+end
+
+--Provides: caml_create_bytes
+--Requires: caml_bytes_mt, caml_invalid_argument
+--If: lua51, lua54
+-- Short ones are made at their final size by a table constructor.
+local byte, setmetatable = string.byte, setmetatable
+local ZEROS = string.rep("\0", 256)
+function P.caml_create_bytes(len)
+  -- Sys.max_string_length: 8 bytes per word of Max_wosize, less one
+  if len < 0 or len > 1073741815 then P.caml_invalid_argument("Bytes.create") end
+  if len <= 256 then return setmetatable({ byte(ZEROS, 1, len) }, P.caml_bytes_mt) end
   local b = {}
   for i = 1, len do b[i] = 0 end
   return setmetatable(b, P.caml_bytes_mt)
@@ -278,6 +299,34 @@ end
 
 --Provides: caml_blit_bytes
 --Requires: caml_bytes_writable
+--If: lua54
+-- table.move copies in C (overlapping areas allowed); string.byte reads 4096
+-- bytes of a Lua string at a time.
+local byte, move, type = string.byte, table.move, type
+function P.caml_blit_bytes(s1, ofs1, b2, ofs2, len)
+  if len <= 0 then return 0 end
+  b2 = P.caml_bytes_writable(b2)
+  if type(s1) == "string" then
+    if len < 8 then
+      for k = 1, len do b2[ofs2 + k] = byte(s1, ofs1 + k) end
+    else
+      for i = 0, len - 1, 4096 do
+        local n = len - i
+        if n > 4096 then n = 4096 end
+        move({ byte(s1, ofs1 + i + 1, ofs1 + i + n) }, 1, n, ofs2 + i + 1, b2)
+      end
+    end
+  elseif len < 8 and s1 ~= b2 then
+    for k = 1, len do b2[ofs2 + k] = s1[ofs1 + k] end
+  else
+    move(s1, ofs1 + 1, ofs1 + len, ofs2 + 1, b2)
+  end
+  return 0
+end
+
+--Provides: caml_blit_bytes
+--Requires: caml_bytes_writable
+--If: luajit, lua51
 local byte = string.byte
 -- Copy `len` bytes of s1 from ofs1 to b2 at ofs2 (overlapping areas allowed).
 function P.caml_blit_bytes(s1, ofs1, b2, ofs2, len)
