@@ -207,12 +207,13 @@ _TOOL_DIGEST: list[str] = []
 
 
 def tool_digest() -> str:
-    """Changes whenever the compiler or the runtime changes (keys cached Lua output)."""
+    """Changes whenever the compiler, the Lua runtime or the OCaml library changes
+    (keys cached Lua output)."""
     if not _TOOL_DIGEST:
         h = hashlib.sha256()
         for base in (ROOT / "compiler", ROOT / "runtime"):
             for f in sorted(base.rglob("*")):
-                if f.suffix in (".py", ".lua"):
+                if f.suffix in (".py", ".lua", ".ml", ".mli"):
                     h.update(str(f.relative_to(ROOT)).encode())
                     h.update(f.read_bytes())
         _TOOL_DIGEST.append(h.hexdigest()[:16])

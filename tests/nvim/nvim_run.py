@@ -48,20 +48,7 @@ def tool_env() -> dict[str, str]:
     return env
 
 
-_TOOL: list[str] = []
-
-
-def tool_digest() -> str:
-    """Changes with the compiler, the Lua runtime or the OCaml library."""
-    if not _TOOL:
-        h = hashlib.sha256()
-        for base in (ROOT / "compiler", ROOT / "runtime"):
-            for f in sorted(base.rglob("*")):
-                if f.suffix in (".py", ".lua", ".ml", ".mli"):
-                    h.update(str(f.relative_to(ROOT)).encode())
-                    h.update(f.read_bytes())
-        _TOOL.append(h.hexdigest()[:16])
-    return _TOOL[0]
+from conftest import tool_digest  # noqa: E402  (one digest for every cache of the tests)
 
 
 class _Lock:
