@@ -265,9 +265,21 @@ function P.caml_ba_serialize(b)
       else out[#out + 1] = be4(x < 0 and 4294967295 or 0) .. be4(x) end
     end
   elseif kind == 9 then
-    -- always 8 bytes: ocamlrun's bound -0x80000000 is unsigned in C, no value passes it
-    out[#out + 1] = char(1)
-    for i = 1, slots, 2 do out[#out + 1] = be4(d[o + i + 1]) .. be4(d[o + i]) end
+    -- OCaml 4's ocamlrun always writes 8 bytes (its bound -0x80000000 is unsigned
+    -- in C, no value passes it); OCaml 5's writes 4 when every element fits in 32 bits
+    local small = P.caml_ocaml5 and true or false
+    for i = 1, small and slots or 0, 2 do
+      local lo, hi = d[o + i], d[o + i + 1]
+      if not ((hi == 0 and lo < 2147483648) or (hi == 4294967295 and lo >= 2147483648)) then
+        small = false
+        break
+      end
+    end
+    out[#out + 1] = char(small and 0 or 1)
+    for i = 1, slots, 2 do
+      if small then out[#out + 1] = be4(d[o + i])
+      else out[#out + 1] = be4(d[o + i + 1]) .. be4(d[o + i]) end
+    end
   end
   return concat(out), (4 + #dims) * 4, (4 + #dims) * 8
 end

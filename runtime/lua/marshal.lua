@@ -376,6 +376,9 @@ function P.caml_marshal_data_size(b, ofs)
     return ((b0 * 256 + b1) * 256 + b2) * 256 + b3
   end
   if u4(ofs + 1) ~= 0x8495A6BE then P.caml_failwith("Marshal.data_size: bad object") end
+  -- OCaml 5's Marshal.header_size is 16 and data_size counts the rest of the
+  -- (20-byte) header; OCaml 4's header_size is 20
+  if P.caml_ocaml5 then return u4(ofs + 5) + 4 end
   return u4(ofs + 5)
 end
 

@@ -175,6 +175,10 @@ function P.caml_obj_reachable_words(v)
         words = words + floor(#x / 8) + 2
       elseif mt ~= nil and mt.caml_custom then
         words = words + 3
+      elseif #x == 1 then
+        -- an empty block (an atom such as [||]): outside the heap in OCaml 4,
+        -- a header word in OCaml 5
+        if P.caml_ocaml5 then words = words + 1 end
       elseif #x > 1 then
         words = words + #x
         local tag = x[1]

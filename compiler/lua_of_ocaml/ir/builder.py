@@ -111,6 +111,7 @@ class ProgramBuilder:
         literals = {i: v for i, v in enumerate(self.globals) if not (isinstance(v, int) and v == 0)}
         prog = Program(main, literals, len(self.globals), self.prims, self.used_prims, self.prim_locs)
         prog.warnings = self.warnings
+        prog.ocaml5 = self.exe.is_ocaml5
         return prog
 
     def location(self, pc: int) -> Location | None:

@@ -242,6 +242,7 @@ class Program:
     used_primitives: set[str] = field(default_factory=set)
     prim_locations: dict[str, Location] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    ocaml5: bool = False          # built by OCaml 5: a few primitives follow its runtime
 
 
 def successors(term: Terminator) -> list[Cont]:
