@@ -236,6 +236,14 @@ def _compile_all(exe: Path, out: Path) -> None:
             write_atomically(exe.with_name(f"prog.{t}.{tool_digest()}.lua"), res.lua)
 
 
+def nvim_path() -> str | None:
+    """The Neovim of the virtual environment (recent), else the one on PATH."""
+    venv = Path(sys.executable).parent / "nvim"
+    if venv.is_file():
+        return str(venv)
+    return shutil.which("nvim")
+
+
 def program_input(name: str) -> bytes:
     """Standard input of a test program: NAME.input or NAME/input, else nothing."""
     for f in (PROGRAMS / f"{name}.input", PROGRAMS / name / "input"):

@@ -12,7 +12,6 @@ import fcntl
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,18 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import nvim_path, tool_digest  # noqa: E402  (shared with the other tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache" / "tests" / "nvim"
 NVIM_TIMEOUT = 60
-
-
-def nvim_path() -> str | None:
-    """The Neovim of the virtual environment (recent), else the one on PATH."""
-    venv = Path(sys.executable).parent / "nvim"
-    if venv.is_file():
-        return str(venv)
-    return shutil.which("nvim")
 
 
 def require_nvim() -> str:
@@ -46,9 +39,6 @@ def tool_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     return env
-
-
-from conftest import tool_digest  # noqa: E402  (one digest for every cache of the tests)
 
 
 class _Lock:

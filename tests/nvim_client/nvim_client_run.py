@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,18 +18,12 @@ from typing import Any
 
 import pytest
 
+from conftest import nvim_path  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PLUGIN = ROOT / "editors" / "nvim"
 BODY_TIMEOUT = 20.0   # seconds a test body may take
-
-
-def nvim_path() -> str | None:
-    """The Neovim of the virtual environment (recent), else the one on PATH."""
-    venv = Path(sys.executable).parent / "nvim"
-    if venv.is_file():
-        return str(venv)
-    return shutil.which("nvim")
 
 
 def _shared_cache() -> str:
