@@ -140,17 +140,20 @@ function P.caml_array_gather(arrays, offsets, lengths, n)
   return r
 end
 
---Provides: caml_array_sub
+--Provides: caml_array_sub, caml_floatarray_sub
 --Requires: caml_array_gather
+-- Float.Array (OCaml 5) shares it: the gather keeps a float array's tag.
 function P.caml_array_sub(a, ofs, len)
   return P.caml_array_gather({ a }, { ofs }, { len }, 1)
 end
+P.caml_floatarray_sub = P.caml_array_sub
 
---Provides: caml_array_append
+--Provides: caml_array_append, caml_floatarray_append
 --Requires: caml_array_gather
 function P.caml_array_append(a1, a2)
   return P.caml_array_gather({ a1, a2 }, { 0, 0 }, { #a1 - 1, #a2 - 1 }, 2)
 end
+P.caml_floatarray_append = P.caml_array_append
 
 --Provides: caml_array_concat
 --Requires: caml_array_gather

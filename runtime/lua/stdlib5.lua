@@ -40,18 +40,6 @@ function P.caml_floatarray_fill_unboxed(a, ofs, len, v)
   return P.caml_floatarray_fill(a, ofs, len, v)
 end
 
---Provides: caml_floatarray_sub
---Requires: caml_array_gather
-function P.caml_floatarray_sub(a, ofs, len)
-  return P.caml_array_gather({ a }, { ofs }, { len }, 1)
-end
-
---Provides: caml_floatarray_append
---Requires: caml_array_gather
-function P.caml_floatarray_append(a1, a2)
-  return P.caml_array_gather({ a1, a2 }, { 0, 0 }, { #a1 - 1, #a2 - 1 }, 2)
-end
-
 --Provides: caml_uniform_array_make
 --Requires: caml_invalid_argument
 -- An array that is never flat, whatever its elements (Obj.Uniform_array).
@@ -159,15 +147,11 @@ function P.caml_process_pending_actions_with_root(v)
 end
 
 --Provides: caml_sys_is_regular_file
---Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error
+--Requires: caml_sys_path_kind
 -- A path that opens and is not a directory counts as a regular file (pure Lua
 -- cannot tell devices and pipes apart).
 function P.caml_sys_is_regular_file(path)
-  path = P.caml_lua_string(path)
-  local rp = P.caml_sys_resolve(path)
-  local kind, err = P.caml_sys_stat_kind(rp)
-  if not kind then P.caml_sys_path_error(path, rp, err) end
-  return kind == "file" and 1 or 0
+  return P.caml_sys_path_kind(path) == "file" and 1 or 0
 end
 
 --Provides: caml_ml_is_binary_mode

@@ -121,14 +121,21 @@ function P.caml_sys_file_exists(path)
   return 0
 end
 
---Provides: caml_sys_is_directory
+--Provides: caml_sys_path_kind
 --Requires: caml_lua_string, caml_sys_resolve, caml_sys_stat_kind, caml_sys_path_error
-function P.caml_sys_is_directory(path)
+-- "file" or "dir" for an existing path; Sys_error naming the path otherwise.
+function P.caml_sys_path_kind(path)
   path = P.caml_lua_string(path)
   local rp = P.caml_sys_resolve(path)
   local kind, err = P.caml_sys_stat_kind(rp)
   if not kind then P.caml_sys_path_error(path, rp, err) end
-  return kind == "dir" and 1 or 0
+  return kind
+end
+
+--Provides: caml_sys_is_directory
+--Requires: caml_sys_path_kind
+function P.caml_sys_is_directory(path)
+  return P.caml_sys_path_kind(path) == "dir" and 1 or 0
 end
 
 --Provides: caml_sys_remove

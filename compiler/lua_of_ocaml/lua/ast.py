@@ -243,3 +243,27 @@ def funcs_use(stmts: list[Stmt], vs: set[Var]) -> bool:
 
     block(stmts)
     return found
+
+
+def assigned_vars(stmts: list[Stmt]) -> set[Var]:
+    """Variables assigned by `x = ...` statements, nested functions included."""
+    out: set[Var] = set()
+
+    def expr(e: Expr) -> None:
+        for t in e:
+            if isinstance(t, FuncNode):
+                block(t.body)
+
+    def block(ss: list[Stmt]) -> None:
+        for s in ss:
+            if isinstance(s, Assign):
+                for tgt in s.targets:
+                    if len(tgt) == 1 and isinstance(tgt[0], Var):
+                        out.add(tgt[0])
+            for e in _exprs(s):
+                expr(e)
+            for b in _children(s):
+                block(b)
+
+    block(stmts)
+    return out

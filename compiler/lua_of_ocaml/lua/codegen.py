@@ -59,7 +59,7 @@ class ProgramInfo:
                     self._use(o)
         blocks = self._known_through_globals(prog, defs, assigned)
         # which non-tail calls count their frame (those that may recurse)
-        self.calls = CallGraph(prog, self.known, set(blocks.values()), blocks)
+        self.calls = CallGraph(prog, self.known, defs, blocks)
 
     def _known_through_globals(self, prog: Program, defs: dict[Var, I.Expr],
                                assigned: set[Var]) -> dict[int, Var]:
@@ -341,9 +341,9 @@ class FunctionCompiler:
         self.pending = saved_pending
         d0, ok, res = Var(), Var(), Var()
         out: list[A.Stmt] = [A.Local([d0], ["D"])]
-        lifted = self._lift(body, body_blocks, sub.exits) if self.info.target != "lua51" else None
-        after: list[A.Stmt] = []
         exit_params = {p for e in sub.exits for p in self.fn.blocks[e].params}
+        lifted = self._lift(body, body_blocks, exit_params) if self.info.target != "lua51" else None
+        after: list[A.Stmt] = []
         if lifted is not None:
             index, args, outer, received, mirrors, box = lifted
             if mirrors:
@@ -382,7 +382,7 @@ class FunctionCompiler:
         out.append(A.If([ok], after + success, failure))
         return out
 
-    def _lift(self, body: list[A.Stmt], body_blocks: set[int], exits: list[int]
+    def _lift(self, body: list[A.Stmt], body_blocks: set[int], exit_params: set[Var]
               ) -> tuple[int, list[Var], list[Var], list[Var], list[Var], Var] | None:
         """Make the try body a function of the chunk, created once, that takes the
         variables it reads as arguments and returns those it sets for the code
@@ -397,10 +397,9 @@ class FunctionCompiler:
         variables receiving them, mirrors, box), or None when the body cannot be
         lifted (too many variables, or a closure made in the body captures a mirror)."""
         fn = self.fn
-        exit_params = {p for e in exits for p in fn.blocks[e].params}
         mirror_set = {s.var for b in body_blocks for s in fn.blocks[b].body if isinstance(s, I.SetVar)}
         declared, used = A.scope_vars(body)
-        written = _assigned_vars(body)
+        written = A.assigned_vars(body)
         if mirror_set & declared or (mirror_set and A.funcs_use(body, mirror_set)):
             return None
         if not written - declared - mirror_set <= exit_params:
@@ -724,30 +723,6 @@ def _block_defs(blk: I.Block) -> list[Var]:
             out.append(s.var)
         elif isinstance(s, I.LetRec):
             out.extend(s.vars)
-    return out
-
-
-def _assigned_vars(stmts: list[A.Stmt]) -> set[Var]:
-    """Variables assigned by `x = ...` statements, nested functions included."""
-    out: set[Var] = set()
-
-    def expr(e: A.Expr) -> None:
-        for t in e:
-            if isinstance(t, A.FuncNode):
-                block(t.body)
-
-    def block(ss: list[A.Stmt]) -> None:
-        for s in ss:
-            if isinstance(s, A.Assign):
-                for tgt in s.targets:
-                    if len(tgt) == 1 and isinstance(tgt[0], Var):
-                        out.add(tgt[0])
-            for e in A._exprs(s):
-                expr(e)
-            for b in A._children(s):
-                block(b)
-
-    block(stmts)
     return out
 
 

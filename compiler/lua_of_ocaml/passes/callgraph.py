@@ -23,19 +23,16 @@ UNKNOWN = 0  # node id of the unknown callee (function nodes are id(fn) != 0)
 
 
 class CallGraph:
-    def __init__(self, prog: Program, known: dict[Var, Function],
-                 module_block_vars: set[Var], module_globals: dict[int, Var]):
+    def __init__(self, prog: Program, known: dict[Var, Function], defs: dict[Var, I.Expr],
+                 module_globals: dict[int, Var]):
+        """`defs`: the expression of every `let`; `module_globals`: global index ->
+        the block variable of each compilation unit (deadcode.module_blocks)."""
         self.known = known
         funcs = list(all_functions(prog.main))
         self.edges: dict[int, set[int]] = {id(f): set() for f in funcs}
         self.edges[UNKNOWN] = set()
         escaping: set[int] = set()
-        defs: dict[Var, I.Expr] = {}
-        for fn in funcs:
-            for blk in fn.blocks.values():
-                for s in blk.body:
-                    if isinstance(s, I.Let):
-                        defs[s.var] = s.expr
+        module_block_vars = set(module_globals.values())
 
         def escape(o) -> None:
             if isinstance(o, Var):
