@@ -11,6 +11,8 @@ command -v lua5.1 >/dev/null 2>&1 || need_apt+=(lua5.1)
 command -v lua5.4 >/dev/null 2>&1 || need_apt+=(lua5.4)
 command -v menhir >/dev/null 2>&1 || need_apt+=(menhir)
 command -v dune >/dev/null 2>&1 || need_apt+=(dune)
+# npm fetches the OCaml sources (scripts/build-ocaml.sh, the OCaml testsuite tests)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
