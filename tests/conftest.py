@@ -165,6 +165,23 @@ def _locked(path: Path):
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+def program_objects(name: str) -> tuple[list[str], list[str]]:
+    """The ocamlc flags of a test program and its units' sources in link order
+    (generated .ml of ocamllex/ocamlyacc/menhir included)."""
+    flags: list[str] = []
+    units: list[str] = []
+    for s in program_sources(name):
+        if s.name == "flags":
+            flags = s.read_text().split()
+        elif s.suffix == ".mll":
+            units.append(s.stem + ".ml")
+        elif s.suffix == ".mly":
+            units += [s.stem + ".mli", s.stem + ".ml"]
+        elif s.suffix in (".ml", ".mli"):
+            units.append(s.name)
+    return flags, units
+
+
 def _build(name: str, srcs: list[Path], d: Path, exe: Path, ref_file: Path, version: str,
            env) -> None:
     if True:
@@ -173,22 +190,15 @@ def _build(name: str, srcs: list[Path], d: Path, exe: Path, ref_file: Path, vers
         work.mkdir(exist_ok=True)
         for s in srcs:
             shutil.copy(s, work / s.name)
-        flags: list[str] = []
-        units: list[str] = []
         use_menhir = any(s.name == "menhir" for s in srcs)
         for s in srcs:
-            if s.name == "flags":
-                flags = s.read_text().split()
-            elif s.suffix == ".mll":
+            if s.suffix == ".mll":
                 subprocess.run([ocaml_tool("ocamllex", version), "-q", s.name], cwd=work, check=True,
                                capture_output=True, env=env)
-                units.append(s.stem + ".ml")
             elif s.suffix == ".mly":
                 tool = ["menhir"] if use_menhir else [ocaml_tool("ocamlyacc", version)]
                 subprocess.run([*tool, s.name], cwd=work, check=True, capture_output=True, env=env)
-                units += [s.stem + ".mli", s.stem + ".ml"]
-            elif s.suffix in (".ml", ".mli"):
-                units.append(s.name)
+        flags, units = program_objects(name)
         proc = subprocess.run([ocaml_tool("ocamlc", version), "-g", *flags, *units, "-o", str(exe)],
                               cwd=work, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
@@ -234,6 +244,23 @@ def _compile_all(exe: Path, out: Path) -> None:
         from lua_of_ocaml.bytecode.exe_file import read_exe
         for t, res in compile_exe_targets(read_exe(exe), list(TARGETS)).items():
             write_atomically(exe.with_name(f"prog.{t}.{tool_digest()}.lua"), res.lua)
+
+
+def separately_linked_lua(name: str, target: str, version: str | None = None) -> tuple[Path, Reference]:
+    """The program's .cmo files (left by its build) and the libraries it names, each
+    compiled on its own and joined by `lua_of_ocaml link` (separate compilation)."""
+    exe, ref = build_program(name, version)
+    out = exe.with_name(f"linked.{target}.{tool_digest()}.lua")
+    with _locked(exe.with_name(".lock")):
+        if not out.exists():
+            from lua_of_ocaml.api import link_files, write_atomically
+            flags, units = program_objects(name)
+            objects = [f for f in flags if f.endswith((".cma", ".cmo"))]
+            objects += [str(exe.parent / "src" / (Path(u).stem + ".cmo"))
+                        for u in units if u.endswith(".ml")]
+            res = link_files(objects, target, ocamlc=ocaml_tool("ocamlc", version))
+            write_atomically(out, res.lua)
+    return out, ref
 
 
 def nvim_path() -> str | None:

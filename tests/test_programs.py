@@ -2,7 +2,8 @@
 
 Each program is built with `ocamlc -g`, run by `ocamlrun` for the reference,
 compiled to Lua for each target and run through lupa (fast suite) and through
-Debian's real interpreters (slow suite). Stdout and the exit code must match;
+Debian's real interpreters (slow suite); the slow suite also links each program
+from its separately compiled units. Stdout and the exit code must match;
 stderr too when the program dies of an uncaught exception.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TARGETS, all_programs, compiled_lua, run_lupa, run_native
+from conftest import TARGETS, all_programs, compiled_lua, run_lupa, run_native, separately_linked_lua
 
 PROGRAMS = all_programs()
 
@@ -44,4 +45,14 @@ def test_program_lupa(name: str, target: str) -> None:
 @pytest.mark.parametrize("name", _grouped(PROGRAMS))
 def test_program_native(name: str, target: str) -> None:
     lua, ref = compiled_lua(name, target)
+    _check(run_native(lua, target, name), ref)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("name", _grouped(PROGRAMS))
+def test_program_separately_compiled(name: str, target: str) -> None:
+    """The same program from its .cmo files, each compiled on its own and linked
+    (`lua_of_ocaml link`), with the standard library's units from the cache."""
+    lua, ref = separately_linked_lua(name, target)
     _check(run_native(lua, target, name), ref)

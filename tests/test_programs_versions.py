@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import (CACHE, ROOT, RUN_TIMEOUT, TARGETS, _locked, all_programs, compiled_lua,
-                      ocaml_bin, run_lupa, tool_digest)
+                      ocaml_bin, run_lupa, run_native, separately_linked_lua, tool_digest)
 from test_programs import _check
 
 VERSIONS = ("4.14", "5.3")
@@ -65,6 +65,14 @@ def test_program_version_lupa(version: str, name: str, target: str) -> None:
     _ensure(version)
     lua, ref = compiled_lua(name, target, version)
     _check(run_lupa(lua, target, name), ref)
+
+
+@pytest.mark.parametrize("version,name", _params())
+def test_program_version_separately_compiled(version: str, name: str) -> None:
+    """Separate compilation of that version's .cmo files and standard library (LuaJIT)."""
+    _ensure(version)
+    lua, ref = separately_linked_lua(name, "luajit", version)
+    _check(run_native(lua, "luajit", name), ref)
 
 
 @pytest.mark.parametrize("version", VERSIONS)

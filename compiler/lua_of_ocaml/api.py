@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .bytecode.debug_info import Location
 from .bytecode.exe_file import ExeFile, parse_exe, read_exe
+from .bytecode.image import exe_image
 from .errors import CompileError
 from .ir.builder import build_program
 from .linker.fragments import TARGETS
@@ -116,7 +117,7 @@ def _compile_targets(exe: ExeFile, targets: list[str], extra_runtime: list[str] 
         if t not in TARGETS:
             raise CompileError(f"unknown target {t!r} (choose one of {', '.join(TARGETS)})")
     try:
-        prog = build_program(exe, progress)
+        prog = build_program(exe_image(exe, progress), progress)
     except RecursionError:
         raise CompileError(f"{exe.path}: program too deeply nested to compile") from None
     if progress is not None:
@@ -167,3 +168,73 @@ def write_atomically(path: str | os.PathLike, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+# --- separate compilation (linker/units.py) ---------------------------------------
+
+
+def compile_object_file(path: str | os.PathLike, target: str = "luajit") -> str:
+    """The text of the Lua units of a .cmo or .cma (what `lua_of_ocaml link` reads)."""
+    from .linker.units import object_units, units_text
+    _check_target(target)
+    return units_text(object_units(_read_input(path), str(path), target))
+
+
+def _read_input(path: str | os.PathLike) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CompileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CompileError(f"{path}: is a directory") from None
+    except OSError as e:
+        raise CompileError(f"{path}: cannot read: {e.strerror}") from None
+
+
+def standard_library_objects(ocamlc: str = "ocamlc") -> tuple[str, str]:
+    """stdlib.cma and std_exit.cmo of `ocamlc`, which every program links."""
+    import subprocess
+    try:
+        where = subprocess.run([ocamlc, "-where"], capture_output=True, text=True,
+                               check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as e:
+        raise CompileError(f"{ocamlc}: cannot run it to find the standard library ({e})") from None
+    return str(Path(where) / "stdlib.cma"), str(Path(where) / "std_exit.cmo")
+
+
+def link_files(inputs: list[str], target: str = "luajit", stdlib: bool = True,
+               ocamlc: str = "ocamlc", extra_runtime: list[str] | None = None,
+               module: bool = False, minify: bool = False) -> CompileResult:
+    """Link Lua units (files written by `compile X.cmo`), or .cmo/.cma files compiled
+    on the way (and cached), into one program. With `stdlib`, the standard library
+    of `ocamlc` comes first and Std_exit last, as ocamlc links them."""
+    from .bytecode.object_file import is_object_file
+    from .linker.units import link_units, object_units, parse_units, select_units
+    _check_target(target)
+    files = list(inputs)
+    if stdlib:
+        cma, std_exit = standard_library_objects(ocamlc)
+        where = Path(cma).parent
+        # libraries of the distribution by name, as ocamlc finds them (str.cma, +unix/unix.cma)
+        files = [next((str(c) for c in (where / f, where / Path(f).stem / f) if c.is_file()), f)
+                 if not Path(f).exists() and "/" not in f and f.endswith((".cma", ".cmo")) else f
+                 for f in files]
+        given = {Path(f).resolve() for f in files if Path(f).exists()}
+        files = [*(f for f in (cma,) if Path(f).resolve() not in given), *files,
+                 *(f for f in (std_exit,) if Path(f).resolve() not in given)]
+    units = []
+    for f in files:
+        data = _read_input(f)
+        if is_object_file(data):
+            units += object_units(data, f, target)
+        else:
+            units += parse_units(data.decode("utf-8", "surrogateescape"), f)
+    chosen = select_units(units)
+    chunk = link_units(chosen, target, extra_runtime, module, minify)
+    warnings = [w for u in chosen for w in u.warnings]
+    return CompileResult(chunk.lua, target, chunk.missing, warnings, chunk.source_map)
+
+
+def _check_target(target: str) -> None:
+    if target not in TARGETS:
+        raise CompileError(f"unknown target {target!r} (choose one of {', '.join(TARGETS)})")

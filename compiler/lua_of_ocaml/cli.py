@@ -1,4 +1,4 @@
-"""Command line: `lua_of_ocaml compile|run|dis`."""
+"""Command line: `lua_of_ocaml compile|link|run|lib|dis|primitives`."""
 
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"lua_of_ocaml {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    c = sub.add_parser("compile", help="compile a bytecode executable (or OCaml sources) to a Lua file",
-                       usage="lua_of_ocaml compile (PROGRAM | SOURCE.ml ...) [EXTRA.lua ...] "
-                             "[-o OUT] [--module] [--target T]")
+    c = sub.add_parser("compile", help="compile a bytecode executable (or OCaml sources) to a Lua "
+                                       "file, or a .cmo/.cma to Lua units for `link`",
+                       usage="lua_of_ocaml compile (PROGRAM | SOURCE.ml ... | UNIT.cmo | LIB.cma) "
+                             "[EXTRA.lua ...] [-o OUT] [--module] [--target T]")
     c.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a bytecode executable (ocamlc output) or .ml sources (built with ocamlc "
                         "and the OCaml library Lua/Nvim/Vim), then extra Lua runtime files "
-                        "(--Provides/--Requires)")
+                        "(--Provides/--Requires); or one .cmo/.cma, compiled on its own to Lua "
+                        "units that `lua_of_ocaml link` joins")
     c.add_argument("-o", "--output", help="output Lua file (default: PROGRAM.lua)")
     c.add_argument("--module", action="store_true",
                    help="the chunk returns the program's exports table (require from Lua) "
@@ -35,6 +37,24 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(c)
     c.add_argument("--source-map", action="store_true",
                    help="also write OUT.lua.map (Source Map v3) mapping Lua lines to OCaml sources")
+
+    lk = sub.add_parser("link", help="link Lua units (from `compile X.cmo`/`X.cma`) into a program",
+                        usage="lua_of_ocaml link UNITS... [-o OUT] [--target T] [--no-stdlib]")
+    lk.add_argument("inputs", nargs="+", metavar="UNIT",
+                    help="Lua unit files written by `compile X.cmo` or `compile X.cma`, or .cmo/.cma "
+                         "files (compiled on the way and cached), in ocamlc's link order; "
+                         "library names like str.cma are found in ocamlc's standard library folder")
+    lk.add_argument("-o", "--output", required=True, help="output Lua file")
+    lk.add_argument("--target", choices=TARGETS, default="luajit")
+    lk.add_argument("--no-stdlib", action="store_true",
+                    help="do not add the standard library (stdlib.cma first, std_exit.cmo last)")
+    lk.add_argument("--ocamlc", default="ocamlc", help="the compiler whose standard library is linked")
+    lk.add_argument("--runtime", action="append", default=[], help="extra Lua runtime file")
+    lk.add_argument("--module", action="store_true",
+                    help="the chunk returns the program's exports table instead of running as a script")
+    lk.add_argument("--minify", action="store_true", help="smaller output")
+    lk.add_argument("--strict", action="store_true", help="a missing primitive is an error")
+    lk.add_argument("--source-map", action="store_true", help="also write OUT.lua.map")
 
     r = sub.add_parser("run", help="build (from .ml), compile and run in the embedded Lua",
                        usage="lua_of_ocaml run PROGRAM [--target T] [--runtime F.lua] [-- ARGS...]")
@@ -105,6 +125,37 @@ def _split_inputs(inputs: list[str]) -> tuple[list[str], str | None, list[str]]:
     return sources, (others[0] if others else None), lua
 
 
+def _is_object(path: str) -> bool:
+    from .bytecode.object_file import is_object_file
+    try:
+        with open(path, "rb") as f:
+            return is_object_file(f.read(12))
+    except OSError:
+        return False  # reported when it is read
+
+
+def _link_command(args) -> int:
+    from .api import link_files, write_atomically
+    out = args.output
+    out_dir = Path(out).parent
+    if not out_dir.is_dir():
+        raise CompileError(f"{out}: directory {out_dir} does not exist")
+    res = link_files(args.inputs, args.target, stdlib=not args.no_stdlib, ocamlc=args.ocamlc,
+                     extra_runtime=args.runtime, module=args.module, minify=args.minify)
+    if args.strict and res.missing_primitives:
+        raise CompileError("; ".join(f"primitive {n} is not implemented" for n in res.missing_primitives))
+    for line in res.missing_report():
+        print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
+    if args.source_map:
+        dirs = sorted({str(Path(f).parent) for f in args.inputs})
+        lua, smap = res.with_source_map(out, [*dirs, "."])
+        write_atomically(out + ".map", smap)
+        write_atomically(out, lua)
+    else:
+        write_atomically(out, res.lua)
+    return 0
+
+
 def _lib_command(args) -> int:
     from .ocaml_lib import ARCHIVE, dune_stanzas, library_dir, sources_dir, write_sources
     if args.write:
@@ -138,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
             out_dir = Path(out).parent
             if not out_dir.is_dir():
                 raise CompileError(f"{out}: directory {out_dir} does not exist")
+            if program and _is_object(program):
+                from .api import compile_object_file
+                if extra or sources:
+                    raise CompileError(f"{program}: a .cmo/.cma is compiled alone (runtime files "
+                                       "and other inputs go to `lua_of_ocaml link`)")
+                write_atomically(out, compile_object_file(program, args.target))
+                return 0
             from .progress import terminal_progress
             bar = terminal_progress()
             try:
@@ -158,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 write_atomically(out, res.lua)
             return 0
+        if args.command == "link":
+            return _link_command(args)
         if args.command == "lib":
             return _lib_command(args)
         if args.command == "primitives":

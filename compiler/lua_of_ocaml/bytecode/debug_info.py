@@ -58,6 +58,17 @@ def read_debug_info(section: bytes | None, progress: Progress | None = None) -> 
     return events
 
 
+def unit_debug_events(blob: bytes) -> dict[int, Location]:
+    """The events of one unit of a .cmo/.cma (word address in the unit's code ->
+    location); empty without debug information."""
+    if not blob:
+        return {}
+    try:
+        return {ev_pos // 4: loc for ev_pos, loc in _unit_events(blob)}
+    except (MarshalError, struct.error, ValueError, IndexError, TypeError):
+        return {}
+
+
 def _marshaled_end(data: bytes, pos: int) -> int:
     """The position after the marshaled value at `pos`, read from its header alone."""
     (magic,) = struct.unpack(">I", data[pos:pos + 4])

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..bytecode.debug_info import Location, read_debug_info
-from ..bytecode.exe_file import ExeFile
+from ..bytecode.debug_info import Location
+from ..bytecode.image import CodeImage
 from ..bytecode.instructions import Instr, decode_all, opcode_names
-from ..bytecode.marshal import unmarshal
-from ..bytecode.values import Block as VBlock
 from ..errors import CompileError
 from ..progress import Progress
 from .ir import (UNIT, Apply, Block, Branch, Closure, Cond, Const, Cont, Effect, Extern, Field,
@@ -73,19 +71,16 @@ class Env:
 
 
 class ProgramBuilder:
-    def __init__(self, exe: ExeFile, progress: Progress | None = None):
-        self.exe = exe
+    def __init__(self, image: CodeImage, progress: Progress | None = None):
+        self.image = image
         self.progress = progress
         self.blocks_done = 0
-        self.code = exe.code_words()
-        self.names = opcode_names(exe.is_ocaml5)
+        self.code = image.code
+        self.names = opcode_names(image.ocaml5)
         self.instrs = decode_all(self.code, self.names)
-        self.prims = exe.primitives()
-        self.events = read_debug_info(exe.sections.get("DBUG"), progress)
-        data, _ = unmarshal(exe.sections["DATA"])
-        if not isinstance(data, VBlock):
-            raise CompileError(f"{exe.path}: corrupt DATA section")
-        self.globals = data.fields
+        self.prims = image.primitives
+        self.events = image.events
+        self.globals = image.globals
         self.leaders = self._find_leaders()
         self.used_prims: set[str] = set()
         self.prim_locs: dict[str, Location] = {}
@@ -106,12 +101,12 @@ class ProgramBuilder:
     def build(self) -> Program:
         main = Function(entry=0, params=[], free=[], name="main")
         FunctionBuilder(self, main, Env([], [], 0, 2), start_pc=0).run()
-        # module slots start as 0; any other value is a constant (ocamlc stores ints
-        # that do not fit in 31 bits there too)
-        literals = {i: v for i, v in enumerate(self.globals) if not (isinstance(v, int) and v == 0)}
+        literals = {i: self.globals[i] for i in self.image.literal_slots}
         prog = Program(main, literals, len(self.globals), self.prims, self.used_prims, self.prim_locs)
         prog.warnings = self.warnings
-        prog.ocaml5 = self.exe.is_ocaml5
+        prog.ocaml5 = self.image.ocaml5
+        prog.unit_slots = self.image.slots
+        prog.unit_name = self.image.unit_name
         return prog
 
     def location(self, pc: int) -> Location | None:
@@ -483,18 +478,14 @@ class FunctionBuilder:
         return m
 
     def _global(self, n: int, pc: int):
-        if n < len(self.pb.globals):
+        if n in self.pb.image.literal_slots:
             v = self.pb.globals[n]
-            if not isinstance(v, int):
-                return Literal(n)
-            if v != 0:
-                wrapped = to_int32(v)
-                if wrapped != v:
-                    loc = self.pb.location_near(pc)
-                    where = f" at {loc}" if loc else ""
-                    self.pb.warnings.append(
-                        f"integer constant {v} does not fit in 32 bits{where}: it wraps to {wrapped}")
-                return Literal(n)
+            if isinstance(v, int) and to_int32(v) != v:
+                loc = self.pb.location_near(pc)
+                where = f" at {loc}" if loc else ""
+                self.pb.warnings.append(
+                    f"integer constant {v} does not fit in 32 bits{where}: it wraps to {to_int32(v)}")
+            return Literal(n)
         return GlobalGet(n)
 
 
@@ -502,5 +493,5 @@ def to_int32(v: int) -> int:
     return ((v + 0x8000_0000) & 0xFFFF_FFFF) - 0x8000_0000
 
 
-def build_program(exe: ExeFile, progress: Progress | None = None) -> Program:
-    return ProgramBuilder(exe, progress).build()
+def build_program(image: CodeImage, progress: Progress | None = None) -> Program:
+    return ProgramBuilder(image, progress).build()

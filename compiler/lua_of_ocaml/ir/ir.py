@@ -243,6 +243,14 @@ class Program:
     prim_locations: dict[str, Location] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     ocaml5: bool = False          # built by OCaml 5: a few primitives follow its runtime
+    # a separately compiled unit: what each global slot stands for (image.CodeImage.slots);
+    # empty for a whole linked program
+    unit_slots: list[tuple[str, str]] = field(default_factory=list)
+    unit_name: str = ""
+
+    @property
+    def is_unit(self) -> bool:
+        return bool(self.unit_name)
 
 
 def successors(term: Terminator) -> list[Cont]:

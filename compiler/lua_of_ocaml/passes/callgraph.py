@@ -71,6 +71,9 @@ class CallGraph:
                     if isinstance(e, I.Field) or isinstance(e, I.GlobalGet):
                         continue  # reading a function is not using it as a value
                     if isinstance(e, I.MakeBlock) and isinstance(s, I.Let) and s.var in module_block_vars:
+                        if prog.is_unit:
+                            for o in e.args:  # read by units compiled apart: escaping
+                                escape(o)
                         continue  # a unit's own table: its fields are read as known functions
                     if isinstance(s, I.LetRec) or (isinstance(s, I.Let) and isinstance(e, I.Closure)):
                         continue  # captures are uses inside the closure, checked there

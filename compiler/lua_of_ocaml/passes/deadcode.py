@@ -5,7 +5,8 @@ A compilation unit's values reach other units only through its module block
 them with GETGLOBAL + GETFIELD. So liveness is computed per field: a field of a
 module block is live when some live code reads it (or when the whole module
 escapes, e.g. as a functor argument). Unused standard library functions are then
-dropped with everything only they use.
+dropped with everything only they use. A unit compiled on its own keeps its
+whole module block: the units that read it are not known yet.
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ def eliminate_dead_code(prog: Program) -> None:
                 elif isinstance(s, I.SetGlobal):
                     if s.index in module_block and s.value is module_block[s.index]:
                         live.add(s.value)
+                        if prog.is_unit:
+                            demand(s.index, None)  # read by units compiled apart
                     else:
                         mark(s.value)
                 else:
