@@ -86,6 +86,18 @@ def test_link_objects_directly_with_source_map(project: Path) -> None:
     assert (run.stdout, run.returncode) == _ref(d)[:1] + (_ref(d)[2],)
 
 
+def test_link_minified(project: Path) -> None:
+    """--minify on a link: smaller, same behaviour, backtraces still mapped."""
+    d = project
+    assert _cli("link", "util.cmo", "main.cmo", "-o", "full.lua", cwd=d).returncode == 0
+    p = _cli("link", "util.cmo", "main.cmo", "-o", "small.lua", "--minify", cwd=d)
+    assert p.returncode == 0, p.stderr
+    assert (d / "small.lua").stat().st_size < (d / "full.lua").stat().st_size
+    run = subprocess.run(["luajit", "small.lua"], cwd=d, capture_output=True, text=True,
+                         env={**os.environ, "OCAMLRUNPARAM": "b"})
+    assert (run.stdout, run.stderr, run.returncode) == _ref(d)
+
+
 def test_library_units_are_linked_when_referenced(tmp_path: Path) -> None:
     """Units of a .cma reach the program only when something uses them, as with ocamlc."""
     (tmp_path / "a.ml").write_text('let () = print_endline "a runs"\nlet x = 1\n')

@@ -28,6 +28,10 @@ class BuildResult:
     messages: str = ""
     """Everything ocamlc printed (errors and warnings), in order."""
     commands: list[list[str]] = field(default_factory=list)
+    link_inputs: list[str] = field(default_factory=list)
+    """What the link took, in order: libraries (.cma/.cmo) and the compiled sources,
+    for `api.link_files` (separate compilation); empty when other link flags were
+    given, whose effect only ocamlc knows."""
 
     @property
     def ok(self) -> bool:
@@ -150,6 +154,9 @@ def build_executable(sources: list[str], workdir: str, *, flags: list[str] | Non
     result.messages = "".join(messages)
     if code == 0:
         result.exe = exe
+        libs = [f for f in link_flags or [] if f != "-no-check-prims"]
+        if all(f.endswith((".cma", ".cmo")) for f in libs):
+            result.link_inputs = [*libs, *objects]
     return result
 
 

@@ -43,6 +43,24 @@ def _unvlq(s: str) -> list[int]:
     return out
 
 
+def strip_markers(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Text without its location markers (`\x01N\x01`, at most one per line) and,
+    for each marked line, (0-based line, column of its first non-blank, N)."""
+    if "\x01" not in text:
+        return text, []
+    lines = text.split("\n")
+    marks = []
+    for i, line in enumerate(lines):
+        if "\x01" not in line:
+            continue
+        m = MARKER.search(line)
+        clean = MARKER.sub("", line)
+        lines[i] = clean
+        if m is not None:
+            marks.append((i, len(clean) - len(clean.lstrip(" ")), int(m.group(1))))
+    return "\n".join(lines), marks
+
+
 @dataclass(frozen=True, slots=True)
 class Mapping:
     lua_line: int      # 1-based
@@ -71,21 +89,17 @@ class SourceMap:
     @classmethod
     def from_marked_text(cls, text: str, locations: list, file: str) -> tuple[str, "SourceMap"]:
         """Strip location markers from generated text; return clean text and its map."""
+        clean, marks = strip_markers(text)
+        return clean, cls.from_marks(((line, col, locations[k]) for line, col, k in marks), file)
+
+    @classmethod
+    def from_marks(cls, marks, file: str) -> "SourceMap":
+        """The map of (0-based Lua line, Lua column, Location) triples, in text order."""
         smap = cls(file)
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            if "\x01" not in line:
-                continue
-            m = MARKER.search(line)
-            clean = MARKER.sub("", line)
-            lines[i] = clean
-            if m is None:
-                continue
-            loc = locations[int(m.group(1))]
-            col = len(clean) - len(clean.lstrip(" "))
-            smap.mappings.append(Mapping(i + 1, col, loc.file, loc.line, max(loc.col_start, 0),
-                                         loc.line_end, max(loc.col_end, 0), loc.defname))
-        return "\n".join(lines), smap
+        smap.mappings = [Mapping(line + 1, col, loc.file, loc.line, max(loc.col_start, 0),
+                                 loc.line_end, max(loc.col_end, 0), loc.defname)
+                         for line, col, loc in marks]
+        return smap
 
     # --- serialisation ----------------------------------------------------------
     def runtime_table(self) -> str:

@@ -25,7 +25,7 @@ from typing import Callable
 
 from lsprotocol import types as lsp
 
-from lua_of_ocaml.api import CompileResult, compile_exe_targets
+from lua_of_ocaml.api import CompileResult, compile_exe_targets, link_files
 from lua_of_ocaml.build import BuildResult, build_dune, build_executable
 from lua_of_ocaml.bytecode.exe_file import read_exe
 from lua_of_ocaml.errors import CompileError
@@ -171,8 +171,7 @@ class Builder:
             if cached is not None and cached[0] == key:
                 out.results, out.index = cached[1], cached[2]
             else:
-                out.results = compile_exe_targets(read_exe(built.exe), s.targets, runtime,
-                                                  module=s.module)
+                out.results = self._compile(built, s, runtime)
                 main = out.results[s.target]
                 out.index = LuaIndex(main.lua, main.source_map, out.base)
                 self._cache[req.project.key] = (key, out.results, out.index)
@@ -198,6 +197,16 @@ class Builder:
             [Path(f) for f in runtime], s.targets, texts))
         out.timings["check"] = time.perf_counter() - t2
         return out
+
+    @staticmethod
+    def _compile(built: BuildResult, s, runtime: list[str]) -> dict[str, CompileResult]:
+        """Separate compilation when the link is made of objects only: the standard
+        library's units come from the cache and only the project's units are compiled
+        again after an edit. Otherwise (dune, unusual link flags) the whole program."""
+        if built.link_inputs:
+            return {t: link_files(built.link_inputs, t, ocamlc=s.ocamlc, extra_runtime=runtime,
+                                  module=s.module) for t in s.targets}
+        return compile_exe_targets(read_exe(built.exe), s.targets, runtime, module=s.module)
 
     def _ocamlc(self, req: BuildRequest, texts: dg.Texts,
                 token: CancelToken) -> tuple[BuildOutcome, BuildResult | None]:

@@ -14,11 +14,11 @@ from dataclasses import replace
 import lua_of_ocaml_lsp.pipeline as pipeline
 from lua_of_ocaml_lsp.__main__ import main
 
-_compile = pipeline.compile_exe_targets
+_compile = pipeline.Builder._compile
 
 
-def _damaged(exe, targets, runtime, **options):
-    results = _compile(exe, targets, runtime, **options)
+def _damaged(built, settings, runtime):
+    results = _compile(built, settings, runtime)
     out = {}
     for target, res in results.items():
         lines = res.lua.split("\n")
@@ -30,7 +30,7 @@ def _damaged(exe, targets, runtime, **options):
     return out
 
 
-pipeline.compile_exe_targets = _damaged
+pipeline.Builder._compile = staticmethod(_damaged)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,7 +6,8 @@ writes its code with a header saying what each slot stands for. `lua_of_ocaml
 link` orders the units, gives every unit's module block a slot of the
 program's global table (after the predefined exceptions, as ocamlc does), and
 runs each unit with a table of its own slots bound to those globals. Units of
-the standard library are compiled once per compiler and target and cached.
+the standard library are compiled once per compiler and target and cached
+(pickled, with their markers already stripped: reading them is most of a link).
 
 A unit file is text: for each unit, a line `--@unit <json header>` and the
 unit's code, with the location markers of the code generator kept (so the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from ..cache import cache_root
 from ..errors import CompileError
 from ..ir.builder import build_program
 from ..lua.emit import ChunkResult, assemble_chunk, compile_code, renumber_markers
+from ..sourcemap import strip_markers
 from ..passes.simplify import simplify_program
 
 # The global slots of the predefined exceptions, in ocamlc's order (runtime/caml/fail.h).
@@ -69,9 +72,14 @@ class LuaUnit:
         code = self.code if self.code.endswith("\n") else self.code + "\n"
         return UNIT_LINE + json.dumps(self.header(), separators=(",", ":")) + "\n" + code
 
-    @property
-    def defines(self) -> str:
-        return self.name
+    def clean(self) -> tuple[str, list[tuple[int, int, int]]]:
+        """The code without location markers, and (line, column, index in
+        `locations`) of each marked line; computed once per unit."""
+        if self._clean is None:
+            self._clean = strip_markers(self.code)
+        return self._clean
+
+    _clean: tuple[str, list[tuple[int, int, int]]] | None = field(default=None, repr=False)
 
 
 def _loc_json(l: Location) -> list:
@@ -158,11 +166,18 @@ def object_units(data: bytes, path: str, target: str, cache: bool = True) -> lis
     for part in (_tool_digest().encode(), target.encode(), data):
         h.update(part)
         h.update(b"\0")
-    cached = cache_root() / "units" / target / f"{h.hexdigest()}.lua"
+    key = h.hexdigest()
+    if use_cache and key in _MEMORY:
+        return _MEMORY[key]
+    cached = cache_root() / "units" / target / f"{key}.pickle"
     if use_cache and cached.is_file():
         try:
-            return parse_units(cached.read_text(encoding="utf-8"), str(cached))
-        except (OSError, CompileError):
+            with open(cached, "rb") as f:
+                units = pickle.load(f)
+            if isinstance(units, list) and all(isinstance(u, LuaUnit) for u in units):
+                _remember(key, units)
+                return units
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             pass
     obj = parse_object(data, path)
     units = []
@@ -171,17 +186,30 @@ def object_units(data: bytes, path: str, target: str, cache: bool = True) -> lis
         lu.library = obj.kind == "cma"
         units.append(lu)
     if use_cache:
-        _store(cached, units_text(units))
+        for u in units:
+            u.clean()  # stored with the unit: linking needs it every time
+        _store(cached, pickle.dumps(units, protocol=pickle.HIGHEST_PROTOCOL))
+        _remember(key, units)
     return units
 
 
-def _store(path: Path, text: str) -> None:
+# Units read in this process (the language server links after every save), by key.
+_MEMORY: dict[str, list[LuaUnit]] = {}
+
+
+def _remember(key: str, units: list[LuaUnit]) -> None:
+    if len(_MEMORY) >= 64:
+        _MEMORY.pop(next(iter(_MEMORY)))
+    _MEMORY[key] = units
+
+
+def _store(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only slower."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         pass
@@ -232,6 +260,8 @@ def link_units(units: list[LuaUnit], target: str, extra_runtime: list[str] | Non
     lines.append("local U = {}\n")
     run = ["local function caml_program()\n  local V\n"]
     locations: list[Location] = []
+    marks: list[tuple[int, int, Location]] = []   # without minify: no markers in the text
+    line = sum(t.count("\n") for t in lines)
     needed: set[str] = set()
     prim_locations: dict[str, Location] = {}
     seen: set[str] = set()
@@ -242,7 +272,13 @@ def link_units(units: list[LuaUnit], target: str, extra_runtime: list[str] | Non
                                    f"(give its .cmo or library first)")
         seen.add(u.name)
         lines.append(f"U[{k}] = function(G)  -- {u.name}\n")
-        lines.append(renumber_markers(u.code, len(locations)))
+        if minify:
+            lines.append(renumber_markers(u.code, len(locations)))
+        else:
+            code, unit_marks = u.clean()
+            marks += [(line + 1 + l, c, u.locations[j]) for l, c, j in unit_marks]
+            lines.append(code)
+            line += 1 + code.count("\n") + 3
         lines.append("caml_data()\nreturn caml_body()\nend\n")
         locations += u.locations
         needed.update(u.needed)
@@ -268,4 +304,5 @@ def link_units(units: list[LuaUnit], target: str, extra_runtime: list[str] | Non
     run.append("end\n")
     program = "".join(lines) + "".join(run)
     return assemble_chunk(program, locations, needed, prim_locations, target,
-                          units[0].ocaml_version.startswith("5."), extra_runtime, module, minify)
+                          units[0].ocaml_version.startswith("5."), extra_runtime, module, minify,
+                          None if minify else marks)

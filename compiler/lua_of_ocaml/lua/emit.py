@@ -118,9 +118,12 @@ def emit_program(prog: Program, target: str, extra_runtime: list[str] | None = N
 def assemble_chunk(program: str, locations: list[Location], needed_prims: set[str],
                    prim_locations: dict[str, Location], target: str, ocaml5: bool,
                    extra_runtime: list[str] | None = None, module: bool = False,
-                   minify: bool = False) -> ChunkResult:
+                   minify: bool = False,
+                   program_marks: list[tuple[int, int, Location]] | None = None) -> ChunkResult:
     """Put the runtime and the prelude around `program`, chunk-level statements that
-    define `caml_program` (the whole initialisation), and build the source map."""
+    define `caml_program` (the whole initialisation), and build the source map.
+    `program` carries location markers (indexes in `locations`), or comes without
+    them and `program_marks` gives (line in `program`, column, location)."""
     needed = set(needed_prims) | _ALWAYS | ({"caml_module_main"} if module else set())
     runtime = link_runtime(needed, target, extra_runtime)
     missing = {name: prim_locations.get(name) for name in sorted(runtime.missing)}
@@ -167,10 +170,18 @@ def assemble_chunk(program: str, locations: list[Location], needed_prims: set[st
         tail,
         "return code\n",
     ]
-    text = "".join(parts)
-    if minify:
-        text = minify_lua(text)
-    text, smap = SourceMap.from_marked_text(text, locations, "")
+    if program_marks is not None:
+        # `program` comes without markers, its marks found before (linker/units.py)
+        assert not minify, "minify moves lines: give the marked program"
+        i = next(i for i, p in enumerate(parts) if p is program)
+        base = sum(p.count("\n") for p in parts[:i])
+        text = "".join(parts)
+        smap = SourceMap.from_marks(((base + line, col, loc) for line, col, loc in program_marks), "")
+    else:
+        text = "".join(parts)
+        if minify:
+            text = minify_lua(text)
+        text, smap = SourceMap.from_marked_text(text, locations, "")
     if smap.mappings:
         # backtraces: the line table goes after all mapped code, so no line moves
         table = smap.runtime_table()
