@@ -611,6 +611,19 @@ class FunctionCompiler:
             return ["(", *toks, ")"]
         return [o]
 
+    def int_operand(self, o: Operand) -> A.Expr:
+        """An operand of an integer add/sub/neg (or mul on Lua 5.4): an inlined one of
+        those comes without its own wrap, the outer operation wraps (prims.chain_ops)."""
+        e = self.pending.get(o) if isinstance(o, Var) else None
+        if not (isinstance(e, I.Prim) and e.op in self.prims.chain_ops()):
+            return self.value(o)
+        del self.pending[o]
+        toks = self.prims.prim([self.int_operand(a) for a in e.args], e.op, wrap=False)
+        if _nesting(toks) > 12 and self.cur_out is not None:
+            self.cur_out.append(A.Local([o], self.prims.wrap(toks)))
+            return [o]
+        return ["(", *toks, ")"]
+
     def expr(self, e: I.Expr) -> A.Expr:
         if isinstance(e, (Var, Const)):
             return self.value(e)
@@ -619,6 +632,8 @@ class FunctionCompiler:
                 c = self.cond_expr(e.op, *(e.args + [None])[:2]) if e.op != "isint" else \
                     self.cond_expr("isint", e.args[0], None)
                 return ["(", *c, ") and 1 or 0"]
+            if e.op in self.prims.chain_ops():
+                return self.prims.prim([self.int_operand(a) for a in e.args], e.op)
             return self.prims.prim([self.prefix(a) for a in e.args[:1]] +
                                    [self.value(a) for a in e.args[1:]], e.op)
         if isinstance(e, I.Extern):

@@ -54,6 +54,10 @@ def lua_float(x: float, target: str) -> str:
     return f"({r})" if r.startswith("-") else r
 
 
+_CHAIN_OPS = frozenset({"add", "sub", "neg"})
+_CHAIN_OPS_54 = frozenset({"add", "sub", "neg", "mul"})
+
+
 class PrimitiveTranslator:
     def __init__(self, prog: Program, target: str):
         self.prog = prog
@@ -80,17 +84,25 @@ class PrimitiveTranslator:
             toks += a
         return toks + [")"]
 
-    def prim(self, args: list[A.Expr], op: str) -> A.Expr:
+    def chain_ops(self) -> frozenset[str]:
+        """Integer operations whose result may stay unwrapped while it only feeds another
+        of them: LuaJIT and Lua 5.1 add int32 values exactly in doubles, Lua 5.4 wraps
+        its 64-bit integers modulo 2^64, so one wrap at the end of an expression gives
+        the same 32-bit result as a wrap after each operation."""
+        return _CHAIN_OPS_54 if self.target == "lua54" else _CHAIN_OPS
+
+    def prim(self, args: list[A.Expr], op: str, wrap: bool = True) -> A.Expr:
         t = self.target
+        w = self.wrap if wrap else (lambda e: e)
         if op == "add":
-            return self.wrap([*args[0], " + ", *args[1]])
+            return w([*args[0], " + ", *args[1]])
         if op == "sub":
-            return self.wrap([*args[0], " - ", *args[1]])
+            return w([*args[0], " - ", *args[1]])
         if op == "neg":
-            return self.wrap(["- ", *args[0]])
+            return w(["- ", *args[0]])
         if op == "mul":
             if t == "lua54":
-                return self.wrap([*args[0], " * ", *args[1]])
+                return w([*args[0], " * ", *args[1]])
             return self._rt("caml_int_mul", args)
         if op == "div":
             return self._rt("caml_int_div", args)
