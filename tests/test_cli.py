@@ -59,11 +59,12 @@ def test_unsupported_version(tmp_path: Path) -> None:
     _one_line_error(cli("compile", str(f)), "old.byte", "unsupported OCaml bytecode version")
 
 
-def test_object_file_is_rejected(tmp_path: Path) -> None:
+def test_interface_file_is_rejected(tmp_path: Path) -> None:
+    """A .cmo compiles to Lua units (test_separate.py); a .cmi is no code at all."""
     src = tmp_path / "m.ml"
     src.write_text("let x = 1\n")
     subprocess.run(["ocamlc", "-c", "m.ml"], cwd=tmp_path, check=True)
-    _one_line_error(cli("compile", str(tmp_path / "m.cmo")), "m.cmo")
+    _one_line_error(cli("compile", str(tmp_path / "m.cmi")), "m.cmi")
 
 
 def test_output_directory_missing(tmp_path: Path) -> None:

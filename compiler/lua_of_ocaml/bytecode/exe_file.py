@@ -68,6 +68,9 @@ def read_exe(path: str | Path) -> ExeFile:
 
 
 def parse_exe(data: bytes, path: str = "<bytes>") -> ExeFile:
+    if data[:9] == b"Caml1999I":
+        raise CompileError(f"{path}: is a compiled interface (.cmi), which holds no code: give the "
+                           f".cmo or the linked bytecode program")
     if len(data) < TRAILER_LEN:
         raise CompileError(f"{path}: not an OCaml bytecode executable (file too short)")
     magic_bytes = data[-MAGIC_LEN:]

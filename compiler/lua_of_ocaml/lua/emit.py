@@ -9,6 +9,7 @@ from ..bytecode.debug_info import Location
 from ..ir.ir import Program
 from ..linker.link import link_runtime
 from .codegen import FunctionCompiler, ProgramInfo
+from .minify import minify_lua
 from .primitives import PrimitiveTranslator
 from ..progress import Progress
 from ..sourcemap import SourceMap
@@ -195,14 +196,3 @@ def assemble_chunk(program: str, locations: list[Location], needed_prims: set[st
         text = text[: -len(tail + "return code\n")] + info + tail + "return code\n"
     return ChunkResult(text, missing, smap)
 
-
-def minify_lua(text: str) -> str:
-    """Drop indentation, blank lines and whole-line comments. The generated chunk has
-    no long strings or multi-line string literals, so every line can be trimmed;
-    statements keep their own lines, so source locations still map."""
-    out = []
-    for line in text.split("\n"):
-        t = line.lstrip()
-        if t and not t.startswith("--"):
-            out.append(t)
-    return "\n".join(out) + "\n"
