@@ -19,8 +19,7 @@ run interleaved. Measured:
 - the same in one process (`api.link_files`), as the language server does it.
 
 The generated programs are run once under luajit and compared with ocamlrun.
---write-docs puts the table into docs/benchmarks.md between the
-`compile-speed` markers.
+--write-docs writes the table to docs/compile_speed.md.
 """
 
 from __future__ import annotations
@@ -37,8 +36,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs" / "benchmarks.md"
-BEGIN, END = "<!-- compile-speed:begin -->", "<!-- compile-speed:end -->"
+DOCS = ROOT / "docs" / "compile_speed.md"
+HEADER = """# Compile time and output size
+
+A Printf+Format program (`benchmarks/compile_speed.py` holds it), compiled by
+js_of_ocaml and by lua_of_ocaml, whole program and separately (`docs/separate.md`).
+Each time is one command's wall time, Python start-up included, median of the
+runs; the runs of each kind are interleaved, so a load change hits all of them.
+Each output was run under luajit and printed what ocamlrun prints.
+
+Targets of the performance work: within 1.5x of js_of_ocaml's compile time cold,
+under 0.25 s when only the user's module changed, and at most 1.3x js_of_ocaml's
+output size.
+
+"""
 PY = sys.executable
 
 PROGRAM = r"""(* a Printf + Format program: every conversion, boxes, a custom printer *)
@@ -154,13 +165,7 @@ def main() -> int:
     text = "\n".join(rows) + "\n\n" + note
     print(text)
     if args.write_docs:
-        doc = DOCS.read_text(encoding="utf-8")
-        if BEGIN not in doc or END not in doc:
-            print(f"{DOCS}: markers {BEGIN} / {END} not found", file=sys.stderr)
-            return 1
-        before, rest = doc.split(BEGIN, 1)
-        _, after = rest.split(END, 1)
-        DOCS.write_text(before + BEGIN + "\n" + text + "\n" + END + after, encoding="utf-8")
+        DOCS.write_text(HEADER + text + "\n", encoding="utf-8")
     return 0
 
 
