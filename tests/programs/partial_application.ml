@@ -1,29 +1,32 @@
-(* Partial application of functions with various arities, including stdlib functions *)
-let f5 a b c d e = Printf.sprintf "%d-%d-%d-%d-%d" a b c d e
+(* Partial applications of known functions: arguments are evaluated once, when the
+   closure is made; loop variables are captured by value; unused ones do nothing *)
+let add3 a b c = Printf.printf "add3 %d %d %d\n" a b c; a + b + c
+let pair x y = (x, y)
+let counter = ref 0
+let next () = incr counter; !counter
 
 let () =
-  let g = f5 1 in
-  let h = g 2 3 in
-  let i = h 4 in
-  print_endline (i 5);
-  print_endline (h 40 50);
-  print_endline (g 20 30 40 50);
-  let pr = Printf.printf "%s=%d\n" in
-  pr "x" 1;
-  pr "y" 2;
-  let concat_with = String.concat in
-  let comma = concat_with ", " in
-  print_endline (comma [ "a"; "b"; "c" ]);
-  let mapper = List.map (fun x -> x * 3) in
-  print_endline (String.concat " " (List.map string_of_int (mapper [ 1; 2; 3 ])));
-  let fold_sum = List.fold_left ( + ) 0 in
-  Printf.printf "%d\n" (fold_sum [ 1; 2; 3; 4 ]);
-  let partials = Array.init 4 (fun i -> f5 i i) in
-  Array.iter (fun p -> print_endline (p 7 8 9)) partials;
-  (* partial application evaluates arguments once *)
-  let calls = ref 0 in
-  let arg () = incr calls; 100 in
-  let k = f5 (arg ()) in
-  ignore (k 1 2 3 4);
-  ignore (k 1 2 3 4);
-  Printf.printf "calls=%d\n" !calls
+  let f = add3 (next ()) (next ()) in
+  Printf.printf "made f, counter=%d\n" !counter;
+  Printf.printf "f 10 = %d, f 20 = %d\n" (f 10) (f 20);
+  Printf.printf "counter=%d\n" !counter;
+  (* closures made in a loop keep the value of their iteration *)
+  let fs = ref [] in
+  for i = 1 to 3 do fs := add3 i (i * 10) :: !fs done;
+  List.iter (fun g -> Printf.printf "%d\n" (g 100)) !fs;
+  let r = ref 0 in
+  let gs = ref [] in
+  while !r < 3 do incr r; gs := pair !r :: !gs done;
+  List.iter (fun g -> let (a, b) = g "x" in Printf.printf "(%d, %s)\n" a b) !gs;
+  (* an unused partial application has no effect, its arguments do *)
+  let (_ : int -> int) = add3 (next ()) 1 in
+  Printf.printf "counter=%d\n" !counter;
+  (* over- and exact applications still work, and closures compare as ocamlrun does *)
+  let h = add3 1 in
+  let h2 = h 2 in
+  Printf.printf "%d %d\n" (h2 3) (h 4 5);
+  let k = List.map (add3 0 0) [1; 2; 3] in
+  Printf.printf "%s\n" (String.concat "," (List.map string_of_int k));
+  (match compare (add3 1 2) (add3 1 2) with
+   | _ -> print_endline "compared"
+   | exception Invalid_argument m -> print_endline m)

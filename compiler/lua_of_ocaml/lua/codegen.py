@@ -488,6 +488,11 @@ class FunctionCompiler:
             if effectful:
                 # pending reads must happen before this effect
                 self.flush(out, reads_only=True)
+            if isinstance(e, I.Apply) and not _is_call(toks):
+                # a partial application made into a closure here (call_expr): no call
+                if self.info.uses.get(s.var, 0):
+                    out.append(A.Local([s.var], toks))
+                return
             if isinstance(e, I.Apply):
                 if not self.info.calls.counted(self.fn, e.f, len(e.args)):
                     if self.info.uses.get(s.var, 0) == 0:
@@ -535,6 +540,8 @@ class FunctionCompiler:
                 out.append(self.prims.effect_prim(e.op, args))
                 return
             toks = self.expr(e)
+            if isinstance(e, I.Apply) and not _is_call(toks):
+                return  # a partial application whose closure nobody uses
             self.flush(out, reads_only=True)
             if _is_call(toks):
                 out.append(A.ExprStmt(toks))
@@ -567,6 +574,18 @@ class FunctionCompiler:
             if f.arity >= 2:
                 out.append(A.Assign([["A[", v, "]"]], [[str(f.arity)]]))
         return out
+
+    def _stable_tokens(self, toks: A.Expr) -> bool:
+        """Whether a closure may evaluate these tokens when it runs instead of when it
+        is made: variables not reassigned in a loop, and text that only reads
+        constants or module fields (no call)."""
+        for t in toks:
+            if isinstance(t, Var):
+                if self._unstable(t):
+                    return False
+            elif not isinstance(t, str) or (t.endswith(")") and t != ")" and "(" in t):
+                return False
+        return True
 
     def _unstable(self, v: Var) -> bool:
         """A captured variable that may be reassigned after the closure is made."""
@@ -690,15 +709,25 @@ class FunctionCompiler:
     def call_expr(self, f: Operand, args: list[Operand], nontail: bool = False) -> A.Expr:
         fn = self.info.known.get(f) if isinstance(f, Var) else None
         ftoks = self.prefix(f)
+        argl = [self.value(a) for a in args]
         argt: A.Expr = []
-        for i, a in enumerate(args):
+        for i, a in enumerate(argl):
             if i:
                 argt.append(", ")
-            argt += self.value(a)
+            argt += a
         if nontail and self.info.calls.counted(self.fn, f, len(args)):
             self.has_calls = True
         if fn is not None and fn.arity == len(args):
             call = [*ftoks, "(", *argt, ")"]
+        elif fn is not None and fn.arity == len(args) + 1 and all(len(a) == 1 for a in argl) \
+                and self._stable_tokens([*ftoks, *argt]):
+            # a known function given all its arguments but the last: a closure that
+            # calls it directly (what caml_curry would build, without the arity
+            # lookup and the argument table); arity 1 needs no entry in `A`
+            x = Var()
+            node = A.FuncNode(params=[x], body=[A.Return([*ftoks, "(", *argt, ", ", x, ")"])])
+            node.free = list(dict.fromkeys(t for t in [*ftoks, *argt] if isinstance(t, Var)))
+            call = [node]
         elif len(args) <= 5:
             self.prims.need(f"caml_call{len(args)}")
             call = [f"caml_call{len(args)}(", *ftoks, ", ", *argt, ")"]
