@@ -1,7 +1,8 @@
 -- The system interface (runtime/sys.c and friends): files, environment,
--- argv, configuration constants, the GC interface, signals, and the
--- bytecode-only meta primitives. Paths go through P.caml_sys_resolve so that
--- Sys.chdir (which pure Lua cannot do for the process) works for the program.
+-- argv, configuration constants, shell commands, signals, and the
+-- bytecode-only meta primitives (the Gc module is in gc.lua). Paths go
+-- through P.caml_sys_resolve so that Sys.chdir (which pure Lua cannot do for
+-- the process) works for the program.
 -- Error messages are worded as ocamlrun words them ("<path>: <strerror>").
 
 --Provides: caml_sys_cwd
@@ -364,44 +365,127 @@ function P.caml_sys_chdir(path)
   return 0
 end
 
---Provides: caml_sys_exec_status
--- Exit code of a shell command as ocamlrun's Sys.command reports it (255
--- when killed by a signal); nil if no shell could be started. os.execute
--- gives the raw wait status on Lua 5.1 and LuaJIT, and on 5.2+ built without
--- POSIX support ("exit", raw status): `exit 1` tells which once.
+--Provides: caml_sys_execute
+-- Internal: run a shell command line with os.execute to its end; returns
+-- "exit", code or "signal", signo (or "stopped", signo), nil if no shell
+-- could be started. os.execute gives the raw wait status on Lua 5.1 and
+-- LuaJIT, and on 5.2+ built without POSIX support ("exit", raw status):
+-- `exit 1` tells which once.
 local raw
 local function decode(status)
-  if status % 256 == 0 then return math.floor(status / 256) end
-  return 255
+  local low = status % 128
+  local high = math.floor(status / 256) % 256
+  if low == 0 then return "exit", high end
+  if low == 127 then return "stopped", high end
+  return "signal", low
 end
-function P.caml_sys_exec_status(cmd)
-  local ok, a, b, c = pcall(os.execute, cmd)
+function P.caml_sys_execute(line)
+  local ok, a, b, c = pcall(os.execute, line)
   if not ok then return nil end
   if type(a) == "number" then
     if a == -1 then return nil end
     return decode(a)
   end
-  if b == "signal" then return 255 end
-  if b ~= "exit" or type(c) ~= "number" then return a and 0 or 255 end
+  if b == "signal" then return "signal", c end
+  if b ~= "exit" or type(c) ~= "number" then
+    if a then return "exit", 0 end
+    return "signal", 0
+  end
   if raw == nil then
     local ok1, _, _, c1 = pcall(os.execute, "exit 1")
     raw = ok1 and c1 == 256
   end
   if raw then return decode(c) end
-  return c
+  return "exit", c
+end
+
+--Provides: caml_sys_exec_status
+--Requires: caml_sys_execute
+-- Exit code of a shell command as ocamlrun's Sys.command reports it (255
+-- when killed by a signal); nil if no shell could be started.
+function P.caml_sys_exec_status(cmd)
+  local kind, code = P.caml_sys_execute(cmd)
+  if kind == nil then return nil end
+  if kind == "exit" then return code end
+  return 255
+end
+
+--Provides: caml_sys_in_cwd
+--Requires: caml_sys_cwd, caml_sys_shell_quote
+-- Internal: a shell command line that runs `line` in the program's working
+-- directory (set by Sys.chdir / Unix.chdir, which Lua cannot do).
+function P.caml_sys_in_cwd(line)
+  if P.caml_sys_cwd then
+    return "cd " .. P.caml_sys_shell_quote(P.caml_sys_cwd) .. " || exit 127; " .. line
+  end
+  return line
+end
+
+--Provides: caml_sys_forwarding
+--Requires: caml_sys_write, caml_sys_write_default
+-- Internal: true when the program's standard output and error go to a host
+-- (P.caml_sys_write replaced: the embedded runner, Neovim) rather than to the
+-- process's descriptors 1 and 2. A child process must not write to those
+-- directly (its output would pass the host's buffered output, or land on
+-- the editor's screen): its output goes to temporary files that are then
+-- written through P.caml_sys_write.
+function P.caml_sys_forwarding()
+  return P.caml_sys_write ~= P.caml_sys_write_default
+end
+
+--Provides: caml_sys_tmpname
+-- Internal: a new temporary file name, nil if Lua cannot make one.
+function P.caml_sys_tmpname()
+  local ok, name = pcall(os.tmpname)
+  if ok and type(name) == "string" then return name end
+  return nil
+end
+
+--Provides: caml_sys_take_file
+-- Internal: the contents of a temporary file, which is removed ("" if none).
+function P.caml_sys_take_file(name)
+  local s = ""
+  local f = io.open(name, "rb")
+  if f then
+    s = f:read("*a") or ""
+    f:close()
+  end
+  os.remove(name)
+  return s
+end
+
+--Provides: caml_sys_run_forwarded
+--Requires: caml_sys_execute, caml_sys_tmpname, caml_sys_take_file, caml_sys_shell_quote, caml_sys_write
+-- Internal: run `line` (a command line ending in a simple command, such as
+-- "exec prog args", to which redirections are appended) with its standard
+-- output and error forwarded through P.caml_sys_write (output first, then
+-- error). Returns the status as P.caml_sys_execute does.
+function P.caml_sys_run_forwarded(line)
+  local out, err = P.caml_sys_tmpname(), P.caml_sys_tmpname()
+  if not (out and err) then return P.caml_sys_execute(line) end
+  local q = P.caml_sys_shell_quote
+  local kind, code = P.caml_sys_execute(line .. " >" .. q(out) .. " 2>" .. q(err))
+  local o, e = P.caml_sys_take_file(out), P.caml_sys_take_file(err)
+  if o ~= "" then P.caml_sys_write(1, o) end
+  if e ~= "" then P.caml_sys_write(2, e) end
+  return kind, code
 end
 
 --Provides: caml_sys_system_command
---Requires: caml_lua_string, caml_sys_exec_status, caml_sys_cwd, caml_sys_shell_quote, caml_raise_sys_error
+--Requires: caml_lua_string, caml_sys_execute, caml_sys_in_cwd, caml_sys_shell_quote, caml_sys_forwarding, caml_sys_run_forwarded, caml_raise_sys_error
+-- system(3): `/bin/sh -c cmd`; the exit code, 255 if the shell was killed.
 function P.caml_sys_system_command(cmd)
   cmd = P.caml_lua_string(cmd)
-  local full = cmd
-  if P.caml_sys_cwd then
-    full = "cd " .. P.caml_sys_shell_quote(P.caml_sys_cwd) .. " || exit 127; " .. cmd
+  local kind, code
+  if P.caml_sys_forwarding() then
+    kind, code = P.caml_sys_run_forwarded(
+      P.caml_sys_in_cwd("exec /bin/sh -c " .. P.caml_sys_shell_quote(cmd)))
+  else
+    kind, code = P.caml_sys_execute(P.caml_sys_in_cwd(cmd))
   end
-  local code = P.caml_sys_exec_status(full)
-  if code == nil then P.caml_raise_sys_error(cmd) end
-  return code
+  if kind == nil then P.caml_raise_sys_error(cmd) end
+  if kind == "exit" then return code end
+  return 255
 end
 
 --Provides: caml_sys_command
@@ -513,193 +597,6 @@ function P.caml_runtime_parameters(unit)
     .. ",o=" .. c[4] .. ",O=" .. c[6] .. ",p=0,s=" .. c[2]
     .. ",t=0,v=" .. c[5] .. ",w=" .. c[9] .. ",W=0"
 end
-
---Provides: caml_gc_control, caml_gc_counts
--- Gc.control as ocamlrun 4.13 starts: minor_heap_size, major_heap_increment,
--- space_overhead, verbose, max_overhead, stack_limit, allocation_policy,
--- window_size, custom_major_ratio, custom_minor_ratio, custom_minor_max_size.
-P.caml_gc_control = { 0, 262144, 15, 120, 0, 500, 1048576, 2, 1, 44, 100, 8192 }
-P.caml_gc_counts = { minor = 0, major = 0, forced = 0, compactions = 0, top = 0 }
-
---Provides: caml_gc_stat
---Requires: caml_gc_counts
--- The 17 fields of Gc.stat (4.13); words are 4 bytes, the heap is Lua's.
-function P.caml_gc_stat(unit)
-  local c = P.caml_gc_counts
-  local words = math.floor(collectgarbage("count") * 256)
-  if words > c.top then c.top = words end
-  return { 0, 0.0, 0.0, 0.0, c.minor, c.major, words, 1, words, 0, 0, 0, 0, 0,
-    c.compactions, c.top, 0, c.forced }
-end
-
---Provides: caml_gc_quick_stat
---Requires: caml_gc_stat
-function P.caml_gc_quick_stat(unit)
-  return P.caml_gc_stat(unit)
-end
-
---Provides: caml_gc_counters
-function P.caml_gc_counters(unit)
-  return { 0, 0.0, 0.0, 0.0 }
-end
-
---Provides: caml_gc_minor_words
-function P.caml_gc_minor_words(unit)
-  return 0.0
-end
-
---Provides: caml_gc_get
---Requires: caml_gc_control
-function P.caml_gc_get(unit)
-  local c, r = P.caml_gc_control, {}
-  for i = 1, #c do r[i] = c[i] end
-  return r
-end
-
---Provides: caml_gc_set
---Requires: caml_gc_control
-function P.caml_gc_set(v)
-  local c = P.caml_gc_control
-  for i = 2, 8 do c[i] = v[i] end
-  return 0
-end
-
---Provides: caml_gc_collect
---Requires: caml_gc_counts, caml_final_run
--- Internal: a full Lua collection, then the pending finalisers.
-function P.caml_gc_collect(forced)
-  local c = P.caml_gc_counts
-  collectgarbage("collect")
-  c.minor = c.minor + 1
-  c.major = c.major + 1
-  if forced then c.forced = c.forced + 1 end
-  P.caml_final_run()
-  return 0
-end
-
---Provides: caml_gc_minor
---Requires: caml_gc_counts, caml_final_run
-function P.caml_gc_minor(unit)
-  local c = P.caml_gc_counts
-  c.minor = c.minor + 1
-  P.caml_final_run()
-  return 0
-end
-
---Provides: caml_gc_major
---Requires: caml_gc_collect
-function P.caml_gc_major(unit) return P.caml_gc_collect(true) end
-
---Provides: caml_gc_full_major
---Requires: caml_gc_collect
-function P.caml_gc_full_major(unit)
-  P.caml_gc_collect(true)
-  return P.caml_gc_collect(true)
-end
-
---Provides: caml_gc_compaction
---Requires: caml_gc_collect, caml_gc_counts
-function P.caml_gc_compaction(unit)
-  P.caml_gc_collect(true)
-  P.caml_gc_counts.compactions = P.caml_gc_counts.compactions + 1
-  return 0
-end
-
---Provides: caml_gc_major_slice
---Requires: caml_final_run
-function P.caml_gc_major_slice(n)
-  collectgarbage("step", 0)
-  P.caml_final_run()
-  return 0
-end
-
---Provides: caml_gc_huge_fallback_count
-function P.caml_gc_huge_fallback_count(unit) return 0 end
-
---Provides: caml_get_minor_free
-function P.caml_get_minor_free(unit) return 0 end
-
---Provides: caml_get_major_bucket
-function P.caml_get_major_bucket(n) return 0 end
-
---Provides: caml_get_major_credit
-function P.caml_get_major_credit(unit) return 0 end
-
---Provides: caml_final_run, caml_final_pending
---Requires: caml_call1
--- Finalisers whose value died, run at the GC primitives (never from inside
--- the Lua collector, so they cannot interrupt a runtime primitive): those of
--- Gc.finalise before those of Gc.finalise_last, each in registration order.
--- Entries: { seq, last, f, arg }.
-P.caml_final_pending = {}
-local function before(x, y)
-  if x[2] ~= y[2] then return y[2] end
-  return x[1] < y[1]
-end
-function P.caml_final_run()
-  local q = P.caml_final_pending
-  while #q > 0 do
-    table.sort(q, before)
-    local item = table.remove(q, 1)
-    P.caml_call1(item[3], item[4])
-  end
-  return 0
-end
-
---Provides: caml_final_register, caml_final_register_called_without_value
---Requires: caml_final_pending, caml_invalid_argument
---If: lua54
--- Lua 5.4 has ephemerons and __gc on tables: the finaliser is attached to a
--- proxy that lives exactly as long as the value.
-local registry = setmetatable({}, { __mode = "k" })
-local seq = 0
-local function register(f, v, last)
-  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
-  seq = seq + 1
-  local n = seq
-  local proxy = setmetatable({}, { __gc = function()
-    local pending = P.caml_final_pending
-    pending[#pending + 1] = { n, last, f, last and 0 or v }
-  end })
-  local l = registry[v]
-  if not l then
-    l = {}
-    registry[v] = l
-  end
-  l[#l + 1] = proxy
-  return 0
-end
-function P.caml_final_register(f, v) return register(f, v, false) end
-function P.caml_final_register_called_without_value(f, v) return register(f, v, true) end
-
---Provides: caml_final_register, caml_final_register_called_without_value
---Requires: caml_invalid_argument
---If: luajit, lua51
--- Without ephemerons a finaliser would keep its value alive: finalisers are
--- accepted and never run (as when a program exits before a collection).
-function P.caml_final_register(f, v)
-  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
-  return 0
-end
-function P.caml_final_register_called_without_value(f, v)
-  if type(v) ~= "table" then P.caml_invalid_argument("Gc.finalise") end
-  return 0
-end
-
---Provides: caml_final_release
-function P.caml_final_release(unit) return 0 end
-
---Provides: caml_memprof_start
-function P.caml_memprof_start(rate, depth, tracker) return 0 end
-
---Provides: caml_memprof_stop
-function P.caml_memprof_stop(unit) return 0 end
-
---Provides: caml_eventlog_pause
-function P.caml_eventlog_pause(unit) return 0 end
-
---Provides: caml_eventlog_resume
-function P.caml_eventlog_resume(unit) return 0 end
 
 --Provides: caml_ensure_stack_capacity
 function P.caml_ensure_stack_capacity(n) return 0 end

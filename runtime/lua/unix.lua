@@ -671,6 +671,12 @@ P.caml_unix_lstat_64 = P.unix_lstat_64
 local function fstat(fd, large)
   local e = P.caml_sys_fds[fd]
   if not e then P.caml_unix_raise_errno(9, "fstat", "") end
+  if e.pipe then
+    -- a pipe of the program (unix_pipe): S_FIFO, rw-------
+    return P.caml_unix_make_stats({ dev = 0, ino = 0, mode = 4096 + 384, nlink = 1, uid = 0,
+      gid = 0, rdev = 0, size = 0, atime = 0, atime_ns = 0, mtime = 0, mtime_ns = 0,
+      ctime = 0, ctime_ns = 0 }, large, "fstat", "")
+  end
   local path = e.rpath or (e.name and P.caml_sys_resolve(e.name))
   if not path and e.std then path = "/proc/self/fd/" .. fd end
   if not path then P.caml_unix_enosys("fstat") end
@@ -1006,13 +1012,538 @@ end
 P.caml_unix_string_of_inet_addr = P.unix_string_of_inet_addr
 
 ----------------------------------------------------------------------------
+-- Pipes and processes. A pipe is a buffer inside the Lua process shared by
+-- its two descriptors, whose `file` objects stand in for Lua file handles in
+-- P.caml_sys_fds (channels, Unix.read and Unix.write use them unchanged).
+-- Programs are started through the shell (unix_spawn: Unix.create_process,
+-- system, open_process*), in one of two ways:
+-- * with io.popen when one pipe connects the child (its standard input, or
+--   its output with its error possibly on the same pipe): the child runs
+--   alongside the program, as under ocamlrun;
+-- * otherwise, or where io.popen is missing, with os.execute and temporary
+--   files: the child gets what was written to its input pipe and its output
+--   fills its output pipes once it ended. It runs when it is spawned if its
+--   input is not a pipe, else when the program closes the input pipe, reads
+--   an empty output pipe, or waits for it (its input ends there).
+-- A child whose standard output or error is the program's while those go to
+-- a host (P.caml_sys_forwarding) writes them to temporary files that are
+-- forwarded through P.caml_sys_write when it ends.
+-- Exit statuses are os.execute's, or the result of closing the popen handle
+-- (Lua 5.2+). On Lua 5.1 and LuaJIT, closing it gives none: the shell writes
+-- `$?` to a temporary file, so a popen child killed by signal n reads as
+-- WEXITED (128 + n), as a shell reports it.
+
+--Provides: caml_unix_signal_of_number
+-- OCaml's number of a Linux signal (caml_rev_convert_signal_number):
+-- Sys.sigabrt = -1 ... Sys.sigxfsz = -28; other numbers stay as they are.
+local posix = { 6, 14, 8, 1, 4, 2, 9, 13, 3, 11, 15, 10, 12, 17, 18, 19, 20, 21, 22, 26,
+  27, 7, 29, 31, 5, 23, 24, 25 }
+local rev = {}
+for i = 1, #posix do rev[posix[i]] = -i end
+function P.caml_unix_signal_of_number(n)
+  return rev[n] or n
+end
+
+--Provides: caml_unix_process_status
+--Requires: caml_unix_signal_of_number
+-- Unix.process_status (WEXITED, WSIGNALED, WSTOPPED) of a status as
+-- P.caml_sys_execute gives it.
+function P.caml_unix_process_status(kind, code)
+  if kind == "signal" then return { 1, P.caml_unix_signal_of_number(code) } end
+  if kind == "stopped" then return { 2, P.caml_unix_signal_of_number(code) } end
+  return { 0, code }
+end
+
+--Provides: caml_unix_new_pipe
+-- Internal: a new pipe and the file objects of its ends. The pipe holds
+-- unread data (buf from pos, then queue), the number of open descriptors of
+-- each end in the program, and the processes at its other side: src writes
+-- into it (pulled when it is empty), dst reads from it.
+local EAGAIN, EBADF, EPIPE = "Resource temporarily unavailable", "Bad file descriptor",
+  "Broken pipe"
+local concat, sub = table.concat, string.sub
+local Pipe = {}
+Pipe.__index = Pipe
+function Pipe:put(s)
+  if s ~= "" then
+    local q = self.queue
+    q[#q + 1] = s
+  end
+end
+function Pipe:empty()
+  return self.pos > #self.buf and #self.queue == 0
+end
+function Pipe:take(n)
+  if self.pos > #self.buf then
+    self.buf, self.pos, self.queue = concat(self.queue), 1, {}
+  end
+  local s = sub(self.buf, self.pos, self.pos + n - 1)
+  self.pos = self.pos + #s
+  return s
+end
+function Pipe:take_all()
+  local s = sub(self.buf, self.pos) .. concat(self.queue)
+  self.buf, self.pos, self.queue = "", 1, {}
+  return s
+end
+local function noseek() error("Illegal seek") end
+local function nop() return true end
+
+local Reader = { seek = noseek, flush = nop }
+Reader.__index = Reader
+function Reader:read(n)
+  if self.closed then return nil, EBADF end
+  local p = self.pipe
+  while p:empty() do
+    local src = p.src
+    if src then
+      src:pull(p)
+    elseif p.writers > 0 then
+      -- ocamlrun would wait forever: nothing else can write
+      return nil, EAGAIN
+    else
+      return nil
+    end
+  end
+  return p:take(n)
+end
+function Reader:write() return nil, EBADF end
+function Reader:close()
+  if self.closed then return true end
+  self.closed = true
+  local p = self.pipe
+  p.readers = p.readers - 1
+  if p.readers == 0 and p.src then p.src:reader_gone(p) end
+  return true
+end
+
+local Writer = { seek = noseek }
+Writer.__index = Writer
+function Writer:read() return nil, EBADF end
+function Writer:write(s)
+  if self.closed then return nil, EBADF end
+  local p = self.pipe
+  if p.dst then return p.dst:push(p, s) end
+  if p.readers == 0 then return nil, EPIPE end
+  p:put(s)
+  return true
+end
+function Writer:flush()
+  local dst = self.pipe.dst
+  if dst and dst.h then pcall(dst.h.flush, dst.h) end
+  return true
+end
+function Writer:close()
+  if self.closed then return true end
+  self.closed = true
+  local p = self.pipe
+  p.writers = p.writers - 1
+  if p.writers == 0 and p.dst then p.dst:input_done(p) end
+  return true
+end
+
+function P.caml_unix_new_pipe()
+  local p = setmetatable({ buf = "", pos = 1, queue = {}, readers = 1, writers = 1 }, Pipe)
+  return p, setmetatable({ pipe = p }, Reader), setmetatable({ pipe = p }, Writer)
+end
+
+--Provides: unix_pipe, caml_unix_pipe
+--Requires: caml_sys_fds, caml_unix_new_pipe
+-- Unix.pipe ?cloexec (): (read end, write end).
+function P.unix_pipe(cloexec, unit)
+  local fds = P.caml_sys_fds
+  local p, r, w = P.caml_unix_new_pipe()
+  local fd = 3
+  while fds[fd] do fd = fd + 1 end
+  fds[fd] = { file = r, pipe = p, side = "r" }
+  local wfd = fd + 1
+  while fds[wfd] do wfd = wfd + 1 end
+  fds[wfd] = { file = w, pipe = p, side = "w" }
+  return { 0, fd, wfd }
+end
+-- OCaml 5 names
+P.caml_unix_pipe = P.unix_pipe
+
+--Provides: caml_unix_procs, caml_unix_proc_mt
+--Requires: caml_sys_execute, caml_sys_take_file, caml_sys_write, caml_sys_read_line
+-- Internal: the children not waited for yet (pid -> process, and `order`),
+-- and the methods of a process: { pid, state ("pending", "running",
+-- "done"), mode ("sync", "r" or "w": io.popen's), line (its shell command
+-- line), h (popen handle), pin / pout (its input / output pipe), infile (the
+-- temporary file of its input), captures ({ tmp, to = pipe or fd }), files
+-- (descriptor entries of files it appends to), statusfile, kind, code }.
+P.caml_unix_procs = { order = {} }
+local Proc = {}
+Proc.__index = Proc
+P.caml_unix_proc_mt = Proc
+
+-- Give the results to their readers; the program's file descriptors that
+-- the child appended to move to their end (the offset is shared).
+function Proc:done(kind, code)
+  self.kind, self.code, self.state = kind or "exit", code or 127, "done"
+  local caps = self.captures
+  for i = 1, #caps do
+    local c = caps[i]
+    local s = P.caml_sys_take_file(c.tmp)
+    if type(c.to) == "number" then
+      if s ~= "" then pcall(P.caml_sys_write, c.to, s) end
+    else
+      c.to:put(s)
+      if c.to.src == self then c.to.src = nil end
+    end
+  end
+  if self.pin and self.pin.dst == self then self.pin.dst = nil end
+  if self.pout and self.pout.src == self then self.pout.src = nil end
+  if self.infile then os.remove(self.infile) end
+  for i = 1, #self.files do
+    local f = self.files[i].file
+    pcall(f.seek, f, "end", 0)
+  end
+end
+
+-- A "sync" child runs to its end (its input is what its pipe holds).
+function Proc:run()
+  if self.state ~= "pending" then return end
+  self.state = "running"
+  if self.pin then
+    local data = self.pin:take_all()
+    self.pin.dst = nil
+    local f = io.open(self.infile, "wb")
+    if f then
+      f:write(data)
+      f:close()
+    end
+  end
+  self:done(P.caml_sys_execute(self.line))
+end
+
+-- Wait for the end of a child; `keep`: the program still reads its output
+-- pipe, which receives what the child writes until its end.
+function Proc:finish(keep)
+  if self.state == "pending" then return self:run() end
+  if self.state ~= "running" then return end
+  local h = self.h
+  if self.mode == "r" and self.pout.src == self then
+    if keep then
+      local rest = h:read("*a")
+      if rest then self.pout:put(rest) end
+    end
+    self.pout.src = nil
+  end
+  if self.mode == "w" and self.pin.dst == self then self.pin.dst = nil end
+  local ok, a, b, c = pcall(h.close, h)
+  local kind, code
+  if self.statusfile then
+    local n = tonumber(string.match(P.caml_sys_take_file(self.statusfile), "%d+"))
+    kind, code = "exit", n or 127
+  elseif ok and (b == "exit" or b == "signal") and type(c) == "number" then
+    kind, code = b, c
+  else
+    kind, code = "exit", 0
+  end
+  self:done(kind, code)
+end
+
+-- p (an output pipe of the child) is empty and the program reads it.
+function Proc:pull(p)
+  if self.state == "pending" then return self:run() end
+  if self.mode == "r" and self.state == "running" then
+    local s = P.caml_sys_read_line(self.h)
+    if s == nil or s == "" then
+      self.eof = true
+      p.src = nil
+    else
+      p:put(s)
+    end
+    return
+  end
+  p.src = nil
+end
+
+-- The program wrote s to p, the child's input pipe.
+function Proc:push(p, s)
+  if self.mode == "w" and self.state == "running" then
+    local ok, r, err = pcall(self.h.write, self.h, s)
+    if not ok or not r then return nil, err or "Broken pipe" end
+    return true
+  end
+  p:put(s)
+  return true
+end
+
+-- The program closed the last descriptor of the child's input pipe.
+function Proc:input_done(p)
+  self:finish(false)
+end
+
+-- The program closed the last reading descriptor of the child's output
+-- pipe: a child that still writes gets SIGPIPE, as under ocamlrun.
+function Proc:reader_gone(p)
+  if self.mode == "r" then self:finish(false) end
+end
+
+--Provides: unix_spawn, caml_unix_spawn
+--Requires: caml_lua_string, caml_sys_fds, caml_sys_resolve, caml_sys_shell_quote, caml_sys_in_cwd, caml_sys_forwarding, caml_sys_tmpname, caml_unix_procs, caml_unix_proc_mt, caml_unix_raise_errno, caml_unix_enosys
+-- spawn prog args optenv usepath redirect: the child's pid. redirect holds
+-- the program's descriptors that become the child's 0, 1 and 2. The child's
+-- argv[0] is the program's name, not args.(0).
+local q = nil
+local shell
+local next_pid = 1000
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close() return true end
+  return false
+end
+local function found(prog, usepath)
+  if usepath == 0 or string.find(prog, "/", 1, true) then
+    return exists(P.caml_sys_resolve(prog))
+  end
+  for dir in string.gmatch((os.getenv("PATH") or "/bin:/usr/bin") .. ":", "([^:]*):") do
+    if dir == "" then dir = "." end
+    if exists(P.caml_sys_resolve(dir .. "/" .. prog)) then return true end
+  end
+  return false
+end
+-- The redirections of the child's descriptors for `mode`, and its captures.
+local function build(proc, core, t, same, mode)
+  local redirs, caps = {}, {}
+  local function capture(to)
+    local tmp = P.caml_sys_tmpname()
+    if not tmp then return nil end
+    caps[#caps + 1] = { tmp = tmp, to = to }
+    return q(tmp)
+  end
+  local t0 = t[0]
+  if t0.kind == "dup" then
+    redirs[#redirs + 1] = "<&" .. t0.fd
+  elseif t0.kind == "file" then
+    redirs[#redirs + 1] = "<" .. q(t0.path)
+  elseif t0.kind == "null" then
+    redirs[#redirs + 1] = "</dev/null"
+  elseif t0.kind == "pipe" and mode ~= "w" then
+    proc.infile = P.caml_sys_tmpname()
+    if not proc.infile then return nil end
+    redirs[#redirs + 1] = "<" .. q(proc.infile)
+  end
+  for k = 1, 2 do
+    local tk, pre = t[k], k == 1 and ">" or "2>"
+    local r
+    if k == 2 and same then
+      r = "2>&1"
+    elseif tk.kind == "dup" then
+      r = (k == 1 and "" or "2") .. ">&" .. tk.fd
+    elseif tk.kind == "file" then
+      r = pre .. ">" .. q(tk.path)
+      proc.files[#proc.files + 1] = tk.entry
+    elseif tk.kind == "null" then
+      r = pre .. "/dev/null"
+    elseif tk.kind == "host" then
+      r = capture(tk.fd)
+      if not r then return nil end
+      r = pre .. r
+    elseif tk.kind == "pipe" and not (mode == "r" and k == 1) then
+      r = capture(tk.pipe)
+      if not r then return nil end
+      r = pre .. r
+    end
+    if r then redirs[#redirs + 1] = r end
+  end
+  proc.captures = caps
+  local cmd = core
+  if #redirs > 0 then cmd = cmd .. " " .. table.concat(redirs, " ") end
+  if mode ~= "sync" and P.target ~= "lua54" then
+    -- the status of the child, which closing the popen handle does not give
+    proc.statusfile = P.caml_sys_tmpname()
+    if not proc.statusfile then return nil end
+    return P.caml_sys_in_cwd(cmd .. "; echo $? >" .. q(proc.statusfile))
+  end
+  return P.caml_sys_in_cwd("exec " .. cmd)
+end
+local function cleanup(proc)
+  for i = 1, #(proc.captures or {}) do os.remove(proc.captures[i].tmp) end
+  if proc.infile then os.remove(proc.infile) end
+  if proc.statusfile then os.remove(proc.statusfile) end
+  proc.captures, proc.infile, proc.statusfile, proc.files = {}, nil, nil, {}
+end
+function P.unix_spawn(prog, args, optenv, usepath, redirect)
+  q = P.caml_sys_shell_quote
+  local S = P.caml_lua_string
+  prog = S(prog)
+  if shell == nil then
+    local ok, r = pcall(os.execute)
+    shell = ok and (r == true or (type(r) == "number" and r ~= 0))
+  end
+  if not shell then P.caml_unix_enosys("create_process") end
+  if string.find(prog, "\0", 1, true) or not found(prog, usepath) then
+    P.caml_unix_raise_errno(2, "create_process", prog)
+  end
+  -- the command: [env -i VAR=value...] prog args...
+  local words = {}
+  if optenv ~= 0 then
+    words[1] = "env -i"
+    local env = optenv[2]
+    for i = 2, #env do words[#words + 1] = q(S(env[i])) end
+  end
+  if usepath == 0 and not string.find(prog, "/", 1, true) then
+    words[#words + 1] = q("./" .. prog)
+  else
+    words[#words + 1] = q(prog)
+  end
+  for i = 3, #args do words[#words + 1] = q(S(args[i])) end
+  local core = table.concat(words, " ")
+  -- where the child's descriptors go
+  local fds, fwd = P.caml_sys_fds, P.caml_sys_forwarding()
+  local t = {}
+  for k = 0, 2 do
+    local src = redirect[k + 2]
+    local e = fds[src]
+    if e == nil then P.caml_unix_raise_errno(9, "create_process", prog) end
+    local tk
+    if e.std then
+      if k > 0 and src > 0 and fwd then
+        tk = { kind = "host", fd = src }
+      elseif src == k then
+        tk = { kind = "inherit" }
+      else
+        tk = { kind = "dup", fd = src }
+      end
+    elseif e.pipe then
+      if e.side == (k == 0 and "r" or "w") then
+        tk = { kind = "pipe", pipe = e.pipe }
+      else
+        tk = { kind = "null" }
+      end
+    elseif e.rpath or e.name then
+      pcall(e.file.flush, e.file)
+      tk = { kind = "file", path = e.rpath or P.caml_sys_resolve(e.name), entry = e }
+    else
+      tk = { kind = "null" }
+    end
+    t[k] = tk
+  end
+  local same = redirect[4] == redirect[3] and redirect[4] ~= 2
+  local pin = t[0].kind == "pipe" and t[0].pipe or nil
+  local pout = t[1].kind == "pipe" and t[1].pipe or nil
+  local perr = not same and t[2].kind == "pipe" and t[2].pipe or nil
+  next_pid = next_pid + 1
+  local proc = setmetatable({ pid = next_pid, state = "pending", pin = pin, pout = pout,
+    files = {} }, P.caml_unix_proc_mt)
+  local mode = "sync"
+  if pin and not pout and not perr then
+    mode = "w"
+  elseif pout and not pin and not perr then
+    mode = "r"
+  end
+  if mode ~= "sync" then
+    local line = build(proc, core, t, same, mode)
+    local ok, h = false, nil
+    if line then ok, h = pcall(io.popen, line, mode) end
+    if ok and h then
+      proc.mode, proc.h, proc.state = mode, h, "running"
+      if mode == "w" then
+        local data = pin:take_all()
+        if data ~= "" then
+          h:write(data)
+          h:flush()
+        end
+        pin.dst = proc
+      else
+        pout.src = proc
+      end
+    else
+      cleanup(proc)
+      mode = "sync"
+    end
+  end
+  if mode == "sync" then
+    proc.mode = "sync"
+    proc.line = build(proc, core, t, same, "sync")
+    if not proc.line then
+      cleanup(proc)
+      P.caml_unix_enosys("create_process")
+    end
+    for i = 1, #proc.captures do
+      local to = proc.captures[i].to
+      if type(to) == "table" then to.src = proc end
+    end
+    if pin then
+      pin.dst = proc
+      -- the program may already have closed the pipe's writing end
+      if pin.writers == 0 then proc:run() end
+    else
+      proc:run()
+    end
+  end
+  local procs = P.caml_unix_procs
+  procs[proc.pid] = proc
+  procs.order[#procs.order + 1] = proc
+  return proc.pid
+end
+-- OCaml 5 names
+P.caml_unix_spawn = P.unix_spawn
+
+--Provides: unix_waitpid, unix_wait, caml_unix_waitpid, caml_unix_wait
+--Requires: caml_unix_procs, caml_unix_process_status, caml_unix_raise_errno
+-- Children started by unix_spawn. A pid <= 0 (any child) waits for the
+-- oldest; with WNOHANG a child still connected to the program by a pipe
+-- counts as running.
+local function reap(proc)
+  local procs = P.caml_unix_procs
+  procs[proc.pid] = nil
+  local order = procs.order
+  for i = 1, #order do
+    if order[i] == proc then
+      table.remove(order, i)
+      break
+    end
+  end
+  return { 0, proc.pid, P.caml_unix_process_status(proc.kind, proc.code) }
+end
+local function finished(proc)
+  return proc.state == "done" or (proc.mode == "r" and proc.eof)
+end
+local function wait(fname, flags, pid)
+  local nohang = false
+  while flags ~= 0 do
+    if flags[2] == 0 then nohang = true end
+    flags = flags[3]
+  end
+  local procs = P.caml_unix_procs
+  local proc
+  if pid > 0 then
+    proc = procs[pid]
+  else
+    local order = procs.order
+    for i = 1, #order do
+      if finished(order[i]) then
+        proc = order[i]
+        break
+      end
+    end
+    if not proc and not nohang then proc = order[1] end
+    if not proc and nohang and #order > 0 then return { 0, 0, { 0, 0 } } end
+  end
+  if not proc then P.caml_unix_raise_errno(10, fname, "") end
+  if proc.state ~= "done" then
+    if nohang and not finished(proc) then return { 0, 0, { 0, 0 } } end
+    proc:finish(true)
+  end
+  return reap(proc)
+end
+function P.unix_waitpid(flags, pid) return wait("waitpid", flags, pid) end
+function P.unix_wait(unit) return wait("wait", 0, -1) end
+-- OCaml 5 names
+P.caml_unix_waitpid = P.unix_waitpid
+P.caml_unix_wait = P.unix_wait
+
+----------------------------------------------------------------------------
 -- Unsupported: Unix_error(ENOSYS, <function>, "") for everything else.
 
---Provides: unix_fork, unix_execv, unix_execve, unix_execvp, unix_execvpe, unix_wait, unix_waitpid, unix_spawn, unix_nice, unix_setsid, unix_kill, caml_unix_fork, caml_unix_execv, caml_unix_execve, caml_unix_execvp, caml_unix_execvpe, caml_unix_wait, caml_unix_waitpid, caml_unix_spawn, caml_unix_nice, caml_unix_setsid, caml_unix_kill
---Unsupported: processes cannot be created, replaced, waited for or signalled from plain Lua
+--Provides: unix_fork, unix_execv, unix_execve, unix_execvp, unix_execvpe, unix_nice, unix_setsid, unix_kill, caml_unix_fork, caml_unix_execv, caml_unix_execve, caml_unix_execvp, caml_unix_execvpe, caml_unix_nice, caml_unix_setsid, caml_unix_kill
+--Unsupported: a Lua program cannot fork, replace itself, or signal processes (it starts them through the shell: see unix_spawn)
 --Requires: caml_unix_enosys
-local names = { "fork", "execv", "execve", "execvp", "execvpe", "wait", "waitpid", "spawn",
-  "nice", "setsid", "kill" }
+local names = { "fork", "execv", "execve", "execvp", "execvpe", "nice", "setsid", "kill" }
 for i = 1, #names do
   local name = names[i]
   local f = function() P.caml_unix_enosys(name) end
@@ -1063,10 +1594,10 @@ for i = 1, #names do
   P["unix_" .. name], P["caml_unix_" .. name] = f, f
 end
 
---Provides: unix_dup, unix_dup2, unix_pipe, unix_select, unix_lockf, unix_set_nonblock, unix_clear_nonblock, unix_set_close_on_exec, unix_clear_close_on_exec, unix_fchmod, unix_fchown, unix_ftruncate, unix_ftruncate_64, unix_fsync, caml_unix_map_file_bytecode, caml_unix_dup, caml_unix_dup2, caml_unix_pipe, caml_unix_select, caml_unix_lockf, caml_unix_set_nonblock, caml_unix_clear_nonblock, caml_unix_set_close_on_exec, caml_unix_clear_close_on_exec, caml_unix_fchmod, caml_unix_fchown, caml_unix_ftruncate, caml_unix_ftruncate_64, caml_unix_fsync
---Unsupported: Lua file handles offer no descriptor-level operations (duplication, pipes, select, locks, flags, mapping)
+--Provides: unix_dup, unix_dup2, unix_select, unix_lockf, unix_set_nonblock, unix_clear_nonblock, unix_set_close_on_exec, unix_clear_close_on_exec, unix_fchmod, unix_fchown, unix_ftruncate, unix_ftruncate_64, unix_fsync, caml_unix_map_file_bytecode, caml_unix_dup, caml_unix_dup2, caml_unix_select, caml_unix_lockf, caml_unix_set_nonblock, caml_unix_clear_nonblock, caml_unix_set_close_on_exec, caml_unix_clear_close_on_exec, caml_unix_fchmod, caml_unix_fchown, caml_unix_ftruncate, caml_unix_ftruncate_64, caml_unix_fsync
+--Unsupported: Lua file handles offer no descriptor-level operations (duplication, select, locks, flags, mapping)
 --Requires: caml_unix_enosys
-local names = { dup = "dup", dup2 = "dup2", pipe = "pipe", select = "select", lockf = "lockf",
+local names = { dup = "dup", dup2 = "dup2", select = "select", lockf = "lockf",
   set_nonblock = "set_nonblock", clear_nonblock = "clear_nonblock",
   set_close_on_exec = "set_close_on_exec", clear_close_on_exec = "clear_close_on_exec",
   fchmod = "fchmod", fchown = "fchown", ftruncate = "ftruncate", ftruncate_64 = "ftruncate",
