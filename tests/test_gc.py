@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from lua_engines import TARGETS, engine, link_runtime
+from lua_engines import TARGETS, run_checks
 
 PRELUDE = r"""
-local G = P.caml_global_data
-local exn_names = { "Out_of_memory", "Sys_error", "Failure", "Invalid_argument" }
-for i, n in ipairs(exn_names) do G[i] = G[i] or { 248, n, -i } end
-local fails = {}
-local function check(name, got, exp)
-  if got ~= exp then
-    fails[#fails + 1] = name .. ": got " .. tostring(got) .. ", expected " .. tostring(exp)
-  end
-end
 local function exn(f, ...)
   local ok, e = pcall(f, ...)
   if ok then return "ok" end
@@ -50,13 +41,7 @@ NAMES = {"caml_final_register", "caml_final_register_called_without_value", "cam
 
 
 def run(target: str, body: str) -> None:
-    linked = link_runtime(NAMES, target)
-    code = (linked.code + PRELUDE + "local ok, err = pcall(function()\n" + body
-            + "\nend)\nif not ok then fails[#fails + 1] = 'uncaught: ' .. "
-            + "(type(err) == 'table' and P.caml_format_exception(err) or tostring(err)) end\n"
-            + 'return table.concat(fails, "\\n")\n')
-    res = engine(target).LuaRuntime().execute(code)
-    assert not res, f"[{target}]\n{res}"
+    run_checks(target, NAMES, PRELUDE, body)
 
 
 @pytest.mark.parametrize("target", TARGETS)

@@ -17,20 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import NATIVE, TARGETS, ocaml_env, ocaml_tool
-from lua_engines import engine, link_runtime
+from lua_engines import run_checks
 
 PRELUDE = r"""
-local G = P.caml_global_data
-local exn_names = { "Out_of_memory", "Sys_error", "Failure", "Invalid_argument" }
-for i, n in ipairs(exn_names) do G[i] = G[i] or { 248, n, -i } end
 -- the exception Unix.Unix_error, as unix.ml registers it
 P.caml_named_values["Unix.Unix_error"] = { 248, "Unix.Unix_error", -100 }
-local fails = {}
-local function check(name, got, exp)
-  if got ~= exp then
-    fails[#fails + 1] = name .. ": got " .. tostring(got) .. ", expected " .. tostring(exp)
-  end
-end
 -- "Unix_error(<errno constructor index>, fname, arg)", or the exception's text
 local function exn(f, ...)
   local ok, e = pcall(f, ...)
@@ -64,7 +55,6 @@ NAMES = {"unix_pipe", "unix_spawn", "unix_waitpid", "unix_wait", "unix_close", "
 
 
 def run(target: str, body: str, host: bool = False) -> None:
-    linked = link_runtime(NAMES, target)
     prelude = PRELUDE
     if host:
         # a host that takes the standard output and error, as the embedded runner does
@@ -81,12 +71,7 @@ P.caml_sys_write = function(fd, s)
 end
 local function out(fd) local s = table.concat(written[fd]) written[fd] = {} return s end
 """
-    code = (linked.code + prelude + "local ok, err = pcall(function()\n" + body
-            + "\nend)\nif not ok then fails[#fails + 1] = 'uncaught: ' .. "
-            + "(type(err) == 'table' and P.caml_format_exception(err) or tostring(err)) end\n"
-            + 'return table.concat(fails, "\\n")\n')
-    res = engine(target).LuaRuntime().execute(code)
-    assert not res, f"[{target}]\n{res}"
+    run_checks(target, NAMES, prelude, body)
 
 
 @pytest.mark.parametrize("target", TARGETS)

@@ -10,7 +10,7 @@ from pathlib import Path
 from .bytecode.debug_info import Location
 from .bytecode.exe_file import ExeFile, parse_exe, read_exe
 from .bytecode.image import exe_image
-from .errors import CompileError
+from .errors import CompileError, read_input
 from .ir.builder import build_program
 from .linker.fragments import TARGETS
 from .lua.emit import emit_program
@@ -177,18 +177,7 @@ def compile_object_file(path: str | os.PathLike, target: str = "luajit") -> str:
     """The text of the Lua units of a .cmo or .cma (what `lua_of_ocaml link` reads)."""
     from .linker.units import object_units, units_text
     _check_target(target)
-    return units_text(object_units(_read_input(path), str(path), target))
-
-
-def _read_input(path: str | os.PathLike) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CompileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CompileError(f"{path}: is a directory") from None
-    except OSError as e:
-        raise CompileError(f"{path}: cannot read: {e.strerror}") from None
+    return units_text(object_units(read_input(path, "bytecode object file"), str(path), target))
 
 
 def standard_library_objects(ocamlc: str = "ocamlc") -> tuple[str, str]:
@@ -224,7 +213,7 @@ def link_files(inputs: list[str], target: str = "luajit", stdlib: bool = True,
                  *(f for f in (std_exit,) if Path(f).resolve() not in given)]
     units = []
     for f in files:
-        data = _read_input(f)
+        data = read_input(f, "bytecode object or Lua unit file")
         if is_object_file(data):
             units += object_units(data, f, target)
         else:

@@ -135,7 +135,7 @@ def _is_object(path: str) -> bool:
 
 
 def _link_command(args) -> int:
-    from .api import link_files, write_atomically
+    from .api import link_files
     out = args.output
     out_dir = Path(out).parent
     if not out_dir.is_dir():
@@ -146,14 +146,20 @@ def _link_command(args) -> int:
         raise CompileError("; ".join(f"primitive {n} is not implemented" for n in res.missing_primitives))
     for line in res.missing_report():
         print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
-    if args.source_map:
-        dirs = sorted({str(Path(f).parent) for f in args.inputs})
+    _write_result(res, out, args.source_map, args.inputs)
+    return 0
+
+
+def _write_result(res, out: str, source_map: bool, inputs: list[str]) -> None:
+    """The Lua file, and with `source_map` its map (sources looked up beside the inputs)."""
+    from .api import write_atomically
+    if source_map:
+        dirs = sorted({str(Path(f).parent) for f in inputs})
         lua, smap = res.with_source_map(out, [*dirs, "."])
         write_atomically(out + ".map", smap)
         write_atomically(out, lua)
     else:
         write_atomically(out, res.lua)
-    return 0
 
 
 def _lib_command(args) -> int:
@@ -208,13 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                     bar.finish()
             for line in res.missing_report():
                 print(f"lua_of_ocaml: warning: {line}", file=sys.stderr)
-            if args.source_map:
-                dirs = sorted({str(Path(f).parent) for f in (sources or [first])})
-                lua, smap = res.with_source_map(out, [*dirs, "."])
-                write_atomically(out + ".map", smap)
-                write_atomically(out, lua)
-            else:
-                write_atomically(out, res.lua)
+            _write_result(res, out, args.source_map, sources or [first])
             return 0
         if args.command == "link":
             return _link_command(args)

@@ -11,7 +11,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CompileError
+from ..errors import CompileError, read_input
 
 MAGIC_LEN = 12
 TRAILER_LEN = 4 + MAGIC_LEN
@@ -55,16 +55,7 @@ class ExeFile:
 
 def read_exe(path: str | Path) -> ExeFile:
     """Read a bytecode executable, or raise CompileError saying why it is not one."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise CompileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CompileError(f"{path}: is a directory, not a bytecode file") from None
-    except OSError as e:
-        raise CompileError(f"{path}: cannot read: {e.strerror}") from None
-    return parse_exe(data, str(path))
+    return parse_exe(read_input(path, "bytecode file"), str(path))
 
 
 def parse_exe(data: bytes, path: str = "<bytes>") -> ExeFile:

@@ -16,7 +16,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CompileError
+from ..errors import CompileError, read_input
 from .exe_file import KNOWN_MAGICS
 from .marshal import MarshalError, unmarshal
 from .values import Block, Custom, FloatArray, Value
@@ -71,16 +71,7 @@ def is_object_file(data: bytes) -> bool:
 
 
 def read_object(path: str | Path) -> ObjectFile:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise CompileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CompileError(f"{path}: is a directory, not a bytecode object file") from None
-    except OSError as e:
-        raise CompileError(f"{path}: cannot read: {e.strerror}") from None
-    return parse_object(data, str(path))
+    return parse_object(read_input(path, "bytecode object file"), str(path))
 
 
 def parse_object(data: bytes, path: str = "<bytes>") -> ObjectFile:
