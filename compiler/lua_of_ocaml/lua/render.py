@@ -366,8 +366,9 @@ class Printer:
             if plain and not env:
                 self.emit(indent, "local " + self.func_expr(s.value[0], indent, names[0]))
             elif not env:
-                # a table slot: recursive calls still go through a local name
-                local = f"v{s.vars[0].id}"
+                # a table slot or a hoisted local: recursive calls go through a local
+                # name of their own (not the hoisted one, which it would shadow)
+                local = f"v{s.vars[0].id}f"
                 self.emit(indent, "do")
                 self.names.append({s.vars[0]: local})
                 self.emit(indent + 1, "local " + self.func_expr(s.value[0], indent + 1, local))

@@ -238,6 +238,8 @@ def remove_unreachable_blocks(fn: Function) -> None:
 
 
 def simplify_program(prog: Program) -> None:
+    from .tailcalls import loop_self_tail_calls
+    loop_self_tail_calls(prog)
     funcs = list(all_functions(prog.main))
     subst: dict[Var, Operand] = {}
     for fn in funcs:
