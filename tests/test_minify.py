@@ -22,7 +22,7 @@ from conftest import (CACHE, NATIVE, TARGETS, _locked, all_programs, build_progr
                       tool_digest)
 from lua_engines import engine
 from lua_of_ocaml.lua.minify import KEYWORDS, LuaSyntaxError, minify_lua
-from test_programs import _check
+from test_programs import _check, _grouped
 
 
 def _run(code: str, target: str):
@@ -411,10 +411,6 @@ def minified_lua(name: str, target: str) -> tuple[Path, object]:
             for t, res in compile_exe_targets(read_exe(exe), list(TARGETS), minify=True).items():
                 write_atomically(exe.with_name(f"prog.{t}.min.{tool_digest()}.lua"), res.lua)
     return out, ref
-
-
-def _grouped(names):
-    return [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in names]
 
 
 @pytest.mark.parametrize("target", TARGETS)

@@ -175,17 +175,13 @@ function P.caml_gc_full_major(unit)
 end
 
 --Provides: caml_gc_compaction
---Requires: caml_gc_collect, caml_gc_counts, caml_final_run
+--Requires: caml_gc_full_major, caml_gc_counts
 -- A full major collection; Lua does not move objects, so the compaction
 -- itself is only counted.
 function P.caml_gc_compaction(unit)
-  P.caml_gc_collect()
-  P.caml_final_run()
-  P.caml_gc_collect()
   local c = P.caml_gc_counts
-  c.forced = c.forced + 1
   c.compactions = c.compactions + 1
-  return P.caml_final_run()
+  return P.caml_gc_full_major(unit)
 end
 
 --Provides: caml_gc_major_slice
