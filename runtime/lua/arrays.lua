@@ -1,24 +1,44 @@
 -- Arrays: blocks `{0, a0, a1, ...}`; float arrays `{254, x0, x1, ...}`.
 -- Empty arrays are `{0}` (Atom(0) in ocamlrun), whatever their element type.
 
+--Provides: caml_table_new
+--If: luajit
+-- caml_table_new(n): a table whose array part has room for indices 1..n.
+-- An array grown slot by slot has an array part rounded up to a power of two,
+-- and LuaJIT's `#` (Array.length) is then a binary search over it; made at its
+-- final size, `#` finds the last slot filled at once.
+local ok, tnew = pcall(require, "table.new")
+if not ok or type(tnew) ~= "function" then tnew = function() return {} end end
+function P.caml_table_new(n)
+  return tnew(n, 0)
+end
+
+--Provides: caml_table_new
+--If: lua51, lua54
+function P.caml_table_new()
+  return {}
+end
+
 --Provides: caml_make_vect
---Requires: caml_invalid_argument, caml_value_is_float
+--Requires: caml_invalid_argument, caml_value_is_float, caml_table_new
 function P.caml_make_vect(len, init)
   -- Sys.max_array_length (Max_wosize) bounds every array, as in ocamlrun
   if len < 0 or len > 134217727 then P.caml_invalid_argument("Array.make") end
   local tag = 0
   if len > 0 and type(init) == "number" and P.caml_value_is_float(init) then tag = 254 end
-  local a = { tag }
+  local a = P.caml_table_new(len + 1)
+  a[1] = tag
   for i = 2, len + 1 do a[i] = init end
   return a
 end
 
 --Provides: caml_floatarray_create
---Requires: caml_invalid_argument
+--Requires: caml_invalid_argument, caml_table_new
 function P.caml_floatarray_create(len)
   if len < 0 or len > 134217727 then P.caml_invalid_argument("Float.Array.create") end
   if len == 0 then return { 0 } end
-  local a = { 254 }
+  local a = P.caml_table_new(len + 1)
+  a[1] = 254
   for i = 2, len + 1 do a[i] = 0.0 end
   return a
 end
@@ -44,15 +64,19 @@ end
 
 --Provides: caml_array_get
 --Requires: caml_array_bound_error
+-- No `#a`: every slot 2..n+1 of an array holds a value (never nil), so a nil
+-- read is an index past the end. `#` is a call in LuaJIT's traces, and a
+-- binary search when the array part of the table is bigger than the array.
 function P.caml_array_get(a, i)
-  if i < 0 or i >= #a - 1 then P.caml_array_bound_error() end
-  return a[i + 2]
+  local v = a[i + 2]
+  if v == nil or i < 0 then P.caml_array_bound_error() end
+  return v
 end
 
 --Provides: caml_array_set
 --Requires: caml_array_bound_error
 function P.caml_array_set(a, i, v)
-  if i < 0 or i >= #a - 1 then P.caml_array_bound_error() end
+  if i < 0 or a[i + 2] == nil then P.caml_array_bound_error() end
   a[i + 2] = v
   return 0
 end
@@ -68,44 +92,17 @@ function P.caml_array_unsafe_set(a, i, v)
   return 0
 end
 
---Provides: caml_array_get_addr
+--Provides: caml_array_get_addr, caml_array_get_float, caml_floatarray_get
 --Requires: caml_array_get
-function P.caml_array_get_addr(a, i)
-  return P.caml_array_get(a, i)
-end
+P.caml_array_get_addr = P.caml_array_get
+P.caml_array_get_float = P.caml_array_get
+P.caml_floatarray_get = P.caml_array_get
 
---Provides: caml_array_set_addr
+--Provides: caml_array_set_addr, caml_array_set_float, caml_floatarray_set
 --Requires: caml_array_set
-function P.caml_array_set_addr(a, i, v)
-  return P.caml_array_set(a, i, v)
-end
-
---Provides: caml_array_get_float
---Requires: caml_array_get
-function P.caml_array_get_float(a, i)
-  return P.caml_array_get(a, i)
-end
-
---Provides: caml_array_set_float
---Requires: caml_array_set
-function P.caml_array_set_float(a, i, v)
-  return P.caml_array_set(a, i, v)
-end
-
---Provides: caml_floatarray_get
---Requires: caml_array_bound_error
-function P.caml_floatarray_get(a, i)
-  if i < 0 or i >= #a - 1 then P.caml_array_bound_error() end
-  return a[i + 2]
-end
-
---Provides: caml_floatarray_set
---Requires: caml_array_bound_error
-function P.caml_floatarray_set(a, i, v)
-  if i < 0 or i >= #a - 1 then P.caml_array_bound_error() end
-  a[i + 2] = v
-  return 0
-end
+P.caml_array_set_addr = P.caml_array_set
+P.caml_array_set_float = P.caml_array_set
+P.caml_floatarray_set = P.caml_array_set
 
 --Provides: caml_floatarray_unsafe_get
 function P.caml_floatarray_unsafe_get(a, i)
@@ -119,7 +116,7 @@ function P.caml_floatarray_unsafe_set(a, i, v)
 end
 
 --Provides: caml_array_gather
---Requires: caml_invalid_argument
+--Requires: caml_invalid_argument, caml_table_new
 -- Concatenate the slices (arrays[k], offsets[k], lengths[k]), k = 1..n.
 -- The result is a float array if one of the arrays is; empty gives Atom(0).
 function P.caml_array_gather(arrays, offsets, lengths, n)
@@ -130,7 +127,8 @@ function P.caml_array_gather(arrays, offsets, lengths, n)
   end
   if total > 2147483647 then P.caml_invalid_argument("Array.concat") end
   if total == 0 then return { 0 } end
-  local r = { isfloat and 254 or 0 }
+  local r = P.caml_table_new(total + 1)
+  r[1] = isfloat and 254 or 0
   local pos = 1
   for k = 1, n do
     local a, ofs = arrays[k], offsets[k] + 1

@@ -50,6 +50,19 @@ local function release(st1, st2, sp)
 end
 
 function P.caml_compare_val(v1, v2, total)
+  -- What needs no loop (LuaJIT compiles a call of this function from a loop
+  -- only if the call does not enter the loops below): two numbers, two strings,
+  -- an int against a block.
+  local tv1, tv2 = type(v1), type(v2)
+  if tv1 == "number" then
+    if tv2 == "number" then return cmp_float(v1, v2, total) end
+    if tv2 ~= "table" or getmetatable(v2) ~= nil or v2[1] ~= FORWARD then return -1 end
+  elseif tv2 == "number" then
+    if tv1 ~= "table" or getmetatable(v1) ~= nil or v1[1] ~= FORWARD then return 1 end
+  elseif (tv1 == "string" or (tv1 == "table" and getmetatable(v1) == P.caml_bytes_mt))
+    and (tv2 == "string" or (tv2 == "table" and getmetatable(v2) == P.caml_bytes_mt)) then
+    return P.caml_string_cmp(v1, v2)
+  end
   local st1, st2, sti, ste = nil, nil, nil, nil -- explicit stack, created lazily
   local own = not busy
   if own then st1, st2, sti, ste, busy = S1, S2, SI, SE, true end
@@ -174,44 +187,94 @@ end
 
 --Provides: caml_compare
 --Requires: caml_compare_val
+-- Two numbers or two Lua strings are compared here, without entering the loops
+-- of caml_compare_val: LuaJIT aborts a trace that meets a loop it did not start
+-- at ("inner loop in root trace") and, after a few such aborts, blacklists the
+-- function, and then every trace that calls it (Hashtbl.find on int keys).
+local type = type
 function P.caml_compare(v1, v2)
+  local t = type(v1)
+  if t == type(v2) then
+    if t == "number" then
+      if v1 < v2 then return -1 end
+      if v1 > v2 then return 1 end
+      if v1 == v2 then return 0 end
+      -- a nan: caml_compare_val orders it
+    elseif t == "string" then
+      if v1 == v2 then return 0 end
+      if v1 < v2 then return -1 end
+      return 1
+    end
+  end
   return P.caml_compare_val(v1, v2, true)
 end
 
 --Provides: caml_equal
 --Requires: caml_compare_val
+-- The fast paths of caml_compare: a nan is unordered, so `==`, `<`, `<=`... on
+-- numbers give OCaml's answers; two Lua strings compare bytewise.
+local type = type
 function P.caml_equal(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 == v2 and 1 or 0
+  end
   return P.caml_compare_val(v1, v2, false) == 0 and 1 or 0
 end
 
 --Provides: caml_notequal
 --Requires: caml_compare_val
+local type = type
 function P.caml_notequal(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 ~= v2 and 1 or 0
+  end
   return P.caml_compare_val(v1, v2, false) ~= 0 and 1 or 0
 end
 
 --Provides: caml_lessthan
 --Requires: caml_compare_val
+local type = type
 function P.caml_lessthan(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 < v2 and 1 or 0
+  end
   return P.caml_compare_val(v1, v2, false) == -1 and 1 or 0
 end
 
 --Provides: caml_lessequal
 --Requires: caml_compare_val
+local type = type
 function P.caml_lessequal(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 <= v2 and 1 or 0
+  end
   local r = P.caml_compare_val(v1, v2, false)
   return (r == -1 or r == 0) and 1 or 0
 end
 
 --Provides: caml_greaterthan
 --Requires: caml_compare_val
+local type = type
 function P.caml_greaterthan(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 > v2 and 1 or 0
+  end
   return P.caml_compare_val(v1, v2, false) == 1 and 1 or 0
 end
 
 --Provides: caml_greaterequal
 --Requires: caml_compare_val
+local type = type
 function P.caml_greaterequal(v1, v2)
+  local t = type(v1)
+  if t == type(v2) and (t == "number" or t == "string") then
+    return v1 >= v2 and 1 or 0
+  end
   return P.caml_compare_val(v1, v2, false) >= 0 and 1 or 0
 end
 
@@ -245,35 +308,51 @@ end
 --Provides: caml_hash_mix_uint32, caml_hash_final_mix, caml_hash_xor32
 --If: luajit
 -- The same with the `bit` library; hash states are signed 32-bit numbers.
+-- `return (tobit(x))`, not `return tobit(x)`: a tail call of a builtin makes
+-- every trace LuaJIT starts at the function's entry (it is called from
+-- interpreted code) abort with "leaving loop in root trace", and after a few
+-- such aborts the function is blacklisted, and so is every trace that calls it.
 local band, bxor, rol, rshift, tobit = bit.band, bit.bxor, bit.rol, bit.rshift, bit.tobit
--- a * b mod 2^32, without losing bits of the 64-bit product
-local function mul(a, b)
-  local al = band(a, 0xffff)
-  local ah = rshift(a, 16)
-  return tobit(tobit(ah * b) * 65536 + al * b)
-end
-
+-- Products mod 2^32 by a constant C = CH * 65536 + CL (16-bit halves):
+-- tobit(x * CL + tobit(x * CH) * 65536) for a signed 32-bit x, where every
+-- partial result stays below 2^51 and is exact. Written out, not through a
+-- helper: much of the hashing runs in the interpreter (the loops calling
+-- Hashtbl are often not compiled), where a call costs more than the arithmetic.
 function P.caml_hash_mix_uint32(h, d)
-  d = mul(tobit(d), 0xcc9e2d51)
+  d = tobit(d)
+  d = tobit(d * 0x2d51 + tobit(d * 0xcc9e) * 65536) -- * 0xcc9e2d51
   d = rol(d, 15)
-  d = mul(d, 0x1b873593)
-  h = bxor(h, d)
-  h = rol(h, 13)
-  return tobit(h * 5 + 0xe6546b64)
+  d = tobit(d * 0x3593 + tobit(d * 0x1b87) * 65536) -- * 0x1b873593
+  h = rol(bxor(h, d), 13)
+  return (tobit(h * 5 + 0xe6546b64))
 end
 
 function P.caml_hash_final_mix(h)
   h = tobit(h)
   h = bxor(h, rshift(h, 16))
-  h = mul(h, 0x85ebca6b)
+  h = tobit(h * 0xca6b + tobit(h * 0x85eb) * 65536) -- * 0x85ebca6b
   h = bxor(h, rshift(h, 13))
-  h = mul(h, 0xc2b2ae35)
+  h = tobit(h * 0xae35 + tobit(h * 0xc2b2) * 65536) -- * 0xc2b2ae35
   h = bxor(h, rshift(h, 16))
-  return band(h, 0x3FFFFFFF)
+  return (band(h, 0x3FFFFFFF))
 end
 
 function P.caml_hash_xor32(a, b)
-  return bxor(a, b)
+  return (bxor(a, b))
+end
+
+--Provides: caml_hash_mix_int
+--Requires: caml_hash_mix_uint32
+--If: luajit
+-- caml_hash_mix_uint32 on 2n + 1 (the tagged int), written out (see above).
+local bxor, rol, tobit = bit.bxor, bit.rol, bit.tobit
+function P.caml_hash_mix_int(h, n)
+  local d = tobit(2 * n + 1)
+  d = tobit(d * 0x2d51 + tobit(d * 0xcc9e) * 65536)
+  d = rol(d, 15)
+  d = tobit(d * 0x3593 + tobit(d * 0x1b87) * 65536)
+  h = rol(bxor(h, d), 13)
+  return (tobit(h * 5 + 0xe6546b64))
 end
 
 --Provides: caml_hash_mix_uint32, caml_hash_final_mix, caml_hash_xor32
@@ -337,6 +416,7 @@ end
 
 --Provides: caml_hash_mix_int
 --Requires: caml_hash_mix_uint32
+--If: lua51, lua54
 -- Mix an OCaml int as ocamlrun does: its tagged representation 2n + 1.
 function P.caml_hash_mix_int(h, n)
   return P.caml_hash_mix_uint32(h, (2 * n + 1) % 4294967296)
@@ -436,10 +516,23 @@ local function custom_hash(v, mt)
 end
 
 function P.caml_hash(count, limit, seed, obj)
-  local mix = P.caml_hash_mix_uint32
   local mix_int, mix_double = P.caml_hash_mix_int, P.caml_hash_mix_double
   local is_float = P.caml_value_is_float
   local bytes_mt = P.caml_bytes_mt
+  -- A number or a string (the usual keys) is mixed here, outside the loop below
+  -- (LuaJIT would not compile a call of caml_hash from a loop otherwise).
+  if count > 0 then
+    local tv = type(obj)
+    if tv == "number" then
+      if is_float(obj) then
+        return P.caml_hash_final_mix(mix_double(seed % 4294967296, obj))
+      end
+      return P.caml_hash_final_mix(mix_int(seed % 4294967296, obj))
+    elseif tv == "string" or (tv == "table" and getmetatable(obj) == bytes_mt) then
+      return P.caml_hash_final_mix(P.caml_hash_mix_string(seed % 4294967296, obj))
+    end
+  end
+  local mix = P.caml_hash_mix_uint32
   local sz = limit
   if sz < 0 or sz > 256 then sz = 256 end
   local num = count

@@ -71,6 +71,7 @@ end
 
 --Provides: caml_call1
 --Requires: caml_arity, caml_curry
+--If: lua51, lua54
 function P.caml_call1(f, a)
   local n = P.caml_arity[f]
   if n == nil then return f(a) end
@@ -79,6 +80,7 @@ end
 
 --Provides: caml_call2
 --Requires: caml_arity, caml_call_gen, caml_call1
+--If: lua51, lua54
 function P.caml_call2(f, a, b)
   local n = P.caml_arity[f]
   if n == 2 then return f(a, b) end
@@ -88,6 +90,7 @@ end
 
 --Provides: caml_call3
 --Requires: caml_arity, caml_call_gen
+--If: lua51, lua54
 function P.caml_call3(f, a, b, c)
   if P.caml_arity[f] == 3 then return f(a, b, c) end
   return P.caml_call_gen(f, { a, b, c })
@@ -95,6 +98,7 @@ end
 
 --Provides: caml_call4
 --Requires: caml_arity, caml_call_gen
+--If: lua51, lua54
 function P.caml_call4(f, a, b, c, d)
   if P.caml_arity[f] == 4 then return f(a, b, c, d) end
   return P.caml_call_gen(f, { a, b, c, d })
@@ -102,7 +106,61 @@ end
 
 --Provides: caml_call5
 --Requires: caml_arity, caml_call_gen
+--If: lua51, lua54
 function P.caml_call5(f, a, b, c, d, e)
+  if P.caml_arity[f] == 5 then return f(a, b, c, d, e) end
+  return P.caml_call_gen(f, { a, b, c, d, e })
+end
+
+--Provides: caml_call1
+--Requires: caml_arity, caml_curry
+--If: luajit
+-- The same on LuaJIT, as vararg functions (the `...` is never used): LuaJIT
+-- starts no trace at the entry of a vararg function, and traces of callers
+-- still compile through them. A trace started at the entry of caml_call2 (when
+-- interpreted code calls it) is specialised to the function it was recorded
+-- with; every other function called through caml_call2 leaves it by a side
+-- exit, and once the side traces give up ("fallback to interpreter") every
+-- call through caml_call2 from the interpreter pays a trace exit. Which callee
+-- comes first decides the run: objects took 1.2 s or 3-4 s, at random. Also, a
+-- trace from the entry that runs into a callee LuaJIT cannot compile (FNEW)
+-- gets caml_call1 blacklisted, and then every trace through it aborts.
+function P.caml_call1(f, a, ...)
+  local n = P.caml_arity[f]
+  if n == nil then return f(a) end
+  return P.caml_curry(f, n, { a })
+end
+
+--Provides: caml_call2
+--Requires: caml_arity, caml_call_gen, caml_call1
+--If: luajit
+function P.caml_call2(f, a, b, ...)
+  local n = P.caml_arity[f]
+  if n == 2 then return f(a, b) end
+  if n == nil then return P.caml_call1(f(a), b) end
+  return P.caml_call_gen(f, { a, b })
+end
+
+--Provides: caml_call3
+--Requires: caml_arity, caml_call_gen
+--If: luajit
+function P.caml_call3(f, a, b, c, ...)
+  if P.caml_arity[f] == 3 then return f(a, b, c) end
+  return P.caml_call_gen(f, { a, b, c })
+end
+
+--Provides: caml_call4
+--Requires: caml_arity, caml_call_gen
+--If: luajit
+function P.caml_call4(f, a, b, c, d, ...)
+  if P.caml_arity[f] == 4 then return f(a, b, c, d) end
+  return P.caml_call_gen(f, { a, b, c, d })
+end
+
+--Provides: caml_call5
+--Requires: caml_arity, caml_call_gen
+--If: luajit
+function P.caml_call5(f, a, b, c, d, e, ...)
   if P.caml_arity[f] == 5 then return f(a, b, c, d, e) end
   return P.caml_call_gen(f, { a, b, c, d, e })
 end

@@ -39,11 +39,16 @@ end
 --Provides: caml_int_mul
 --If: luajit
 local tobit = (bit or require("bit")).tobit
--- Split b in 16-bit halves so that every partial product is exact.
+-- A product below 2^51 in magnitude is exact, and so is its tobit (the usual
+-- case: a small factor); otherwise split b in 16-bit halves so that every
+-- partial product is exact. `return (tobit(...))`: a tail call of a builtin
+-- gets the function blacklisted by LuaJIT (see caml_hash_mix_uint32).
 function P.caml_int_mul(a, b)
+  local p = a * b
+  if p < 2251799813685248 and p > -2251799813685248 then return (tobit(p)) end
   local bl = b % 65536
   local bh = (b - bl) / 65536
-  return tobit(tobit(a * bh) * 65536 + a * bl)
+  return (tobit(tobit(a * bh) * 65536 + a * bl))
 end
 
 --Provides: caml_int_mul
