@@ -18,19 +18,10 @@ import sys
 
 import pytest
 
-from lua_engines import TARGETS, link_runtime
+from lua_engines import CHECKS, TARGETS, link_runtime
 from lua_engines import engine as _engine
 
-PRELUDE = r"""
-local G = P.caml_global_data
-G[3] = { 248, "Failure", -3 }
-G[4] = { 248, "Invalid_argument", -4 }
-local fails = {}
-local function check(name, got, exp)
-  if got ~= exp then
-    fails[#fails + 1] = name .. ": got " .. tostring(got) .. ", expected " .. tostring(exp)
-  end
-end
+PRELUDE = CHECKS + r"""
 local function raises(name, f, msg)
   local ok, e = pcall(f)
   if ok then
